@@ -1,0 +1,4 @@
+import type { IndicatorSpec } from '../types.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const volatilitySpecs: readonly IndicatorSpec<any>[] = [];
