@@ -13,8 +13,8 @@ export type ParsedKlines = { readonly candles: Candle[]; readonly problem: CsvPr
 const MICROS_THRESHOLD = 1e14; // epoch ms stays below this until the year 5138; µs are above it since 1973
 
 function num(field: string): number {
-  // Number('') is 0 and Number(' ') is 0: an empty field is an error, not a zero.
-  return field.length === 0 || field.trim().length === 0 ? NaN : Number(field);
+  // Number('') and Number(' ') are 0: an empty or blank field is an error, not a zero.
+  return field.length === 0 || field.charCodeAt(0) === 32 ? NaN : Number(field);
 }
 
 /**

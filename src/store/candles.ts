@@ -1,6 +1,7 @@
 /**
  * Candle repository: idempotent bulk writes (identical = duplicate, different values = counted update),
- * range reads, and gap detection. Functions take the store first (the Kysely way).
+ * range reads, and gap detection. Functions take the store first (the Kysely way). A series
+ * (exchange, symbol, interval) is stored once in `series`; candles refer to it by id.
  */
 import { sql } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -13,10 +14,13 @@ export type Gap = { from: number; to: number; missing: number };
 export type GapReport = { gaps: Gap[]; totalMissing: number };
 
 const CHUNK = 5000;
+/** Rows per multi-row INSERT on SQLite (12 parameters each, under SQLite's 32766 limit). */
+const SQLITE_ROWS_PER_INSERT = 200;
 const VALUE_COLUMNS =
   'open, high, low, close, volume, close_time, quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume';
+const ROW_COLUMNS = ['open_time', 'open', 'high', 'low', 'close', 'volume', 'close_time', 'quote_volume', 'trades', 'taker_buy_base_volume', 'taker_buy_quote_volume'] as const;
 
-type ExistingRow = {
+type StoredRow = {
   open_time: number;
   open: number;
   high: number;
@@ -30,7 +34,7 @@ type ExistingRow = {
   taker_buy_quote_volume: number;
 };
 
-function sameValues(c: Candle, r: ExistingRow): boolean {
+function sameValues(c: Candle, r: StoredRow): boolean {
   return (
     c.open === r.open &&
     c.high === r.high &&
@@ -43,6 +47,48 @@ function sameValues(c: Candle, r: ExistingRow): boolean {
     c.takerBuyBaseVolume === r.taker_buy_base_volume &&
     c.takerBuyQuoteVolume === r.taker_buy_quote_volume
   );
+}
+
+function toCandle(r: StoredRow): Candle {
+  return {
+    openTime: r.open_time,
+    open: r.open,
+    high: r.high,
+    low: r.low,
+    close: r.close,
+    volume: r.volume,
+    closeTime: r.close_time,
+    quoteVolume: r.quote_volume,
+    trades: r.trades,
+    takerBuyBaseVolume: r.taker_buy_base_volume,
+    takerBuyQuoteVolume: r.taker_buy_quote_volume,
+  };
+}
+
+const seriesIds = new WeakMap<Store, Map<string, number>>();
+
+/** The id of a series; with `create`, registers it when new. Null when it does not exist. */
+export async function seriesId(store: Store, key: SeriesKey, create: boolean): Promise<number | null> {
+  let cache = seriesIds.get(store);
+  if (!cache) seriesIds.set(store, (cache = new Map()));
+  const k = `${key.exchange}\u0000${key.symbol}\u0000${key.interval}`;
+  const known = cache.get(k);
+  if (known !== undefined) return known;
+  const find = () =>
+    store.db.selectFrom('series').select('id').where('exchange', '=', key.exchange).where('symbol', '=', key.symbol).where('interval', '=', key.interval).executeTakeFirst();
+  let row = await find();
+  if (!row && create) {
+    await store.db.insertInto('series').values({ exchange: key.exchange, symbol: key.symbol, interval: key.interval }).onConflict((oc) => oc.doNothing()).execute();
+    row = await find();
+  }
+  if (!row) return null;
+  cache.set(k, row.id);
+  return row.id;
+}
+
+/** Every stored series. */
+export async function listSeries(store: Store): Promise<(SeriesKey & { id: number })[]> {
+  return store.db.selectFrom('series').select(['id', 'exchange', 'symbol', 'interval']).orderBy('id').execute();
 }
 
 /** Ascending by open time, one candle per open time (the last given wins); returns how many were dropped. */
@@ -63,28 +109,60 @@ function normalise(candles: readonly Candle[]): { list: readonly Candle[]; dropp
 
 type SqliteStatements = {
   select: BetterSqlite3.Statement;
-  insert: BetterSqlite3.Statement;
+  insertOne: BetterSqlite3.Statement;
+  insertMany: BetterSqlite3.Statement;
   update: BetterSqlite3.Statement;
+  params: unknown[];
 };
 const sqliteStatements = new WeakMap<BetterSqlite3.Database, SqliteStatements>();
 
 function statementsFor(db: BetterSqlite3.Database): SqliteStatements {
   let s = sqliteStatements.get(db);
   if (!s) {
+    const one = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    const insert = `INSERT INTO candles (series_id, open_time, ${VALUE_COLUMNS}) VALUES `;
     s = {
-      select: db.prepare(
-        `SELECT open_time, ${VALUE_COLUMNS} FROM candles WHERE exchange = ? AND symbol = ? AND interval = ? AND open_time BETWEEN ? AND ?`,
-      ),
-      insert: db.prepare(
-        `INSERT INTO candles (exchange, symbol, interval, open_time, ${VALUE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      ),
+      select: db.prepare(`SELECT open_time, ${VALUE_COLUMNS} FROM candles WHERE series_id = ? AND open_time BETWEEN ? AND ?`),
+      insertOne: db.prepare(`${insert}${one} ON CONFLICT DO NOTHING`),
+      insertMany: db.prepare(`${insert}${Array.from({ length: SQLITE_ROWS_PER_INSERT }, () => one).join(', ')} ON CONFLICT DO NOTHING`),
       update: db.prepare(
-        `UPDATE candles SET open = ?, high = ?, low = ?, close = ?, volume = ?, close_time = ?, quote_volume = ?, trades = ?, taker_buy_base_volume = ?, taker_buy_quote_volume = ? WHERE exchange = ? AND symbol = ? AND interval = ? AND open_time = ?`,
+        `UPDATE candles SET open = ?, high = ?, low = ?, close = ?, volume = ?, close_time = ?, quote_volume = ?, trades = ?, taker_buy_base_volume = ?, taker_buy_quote_volume = ? WHERE series_id = ? AND open_time = ?`,
       ),
+      params: new Array(SQLITE_ROWS_PER_INSERT * 12),
     };
     sqliteStatements.set(db, s);
   }
   return s;
+}
+
+function putRow(p: unknown[], at: number, id: number, c: Candle): void {
+  p[at] = id;
+  p[at + 1] = c.openTime;
+  p[at + 2] = c.open;
+  p[at + 3] = c.high;
+  p[at + 4] = c.low;
+  p[at + 5] = c.close;
+  p[at + 6] = c.volume;
+  p[at + 7] = c.closeTime;
+  p[at + 8] = c.quoteVolume;
+  p[at + 9] = c.trades;
+  p[at + 10] = c.takerBuyBaseVolume;
+  p[at + 11] = c.takerBuyQuoteVolume;
+}
+
+function sqliteInsert(st: SqliteStatements, id: number, fresh: readonly Candle[]): number {
+  let inserted = 0;
+  let i = 0;
+  for (; i + SQLITE_ROWS_PER_INSERT <= fresh.length; i += SQLITE_ROWS_PER_INSERT) {
+    for (let j = 0; j < SQLITE_ROWS_PER_INSERT; j++) putRow(st.params, j * 12, id, fresh[i + j]!);
+    inserted += st.insertMany.run(st.params).changes;
+  }
+  const one = new Array<unknown>(12);
+  for (; i < fresh.length; i++) {
+    putRow(one, 0, id, fresh[i]!);
+    inserted += st.insertOne.run(one).changes;
+  }
+  return inserted;
 }
 
 /**
@@ -96,29 +174,32 @@ export async function writeCandles(store: Store, key: SeriesKey, candles: readon
   const { list, dropped } = normalise(candles);
   const result: CandleWriteResult = { inserted: 0, updated: 0, duplicates: dropped };
   if (list.length === 0) return result;
+  const id = (await seriesId(store, key, true))!;
   if (store.dialect === 'sqlite') {
     const raw = store.sqlite!;
+    // Kysely's connection() holds its single SQLite connection, so no Kysely transaction interleaves.
     await store.db.connection().execute(async () => {
       const st = statementsFor(raw);
       raw.transaction(() => {
         for (let start = 0; start < list.length; start += CHUNK) {
           const chunk = list.slice(start, start + CHUNK);
-          const existing = new Map<number, ExistingRow>();
-          for (const r of st.select.iterate(key.exchange, key.symbol, key.interval, chunk[0]!.openTime, chunk[chunk.length - 1]!.openTime) as Iterable<ExistingRow>) {
-            existing.set(r.open_time, r);
-          }
-          for (const c of chunk) {
-            const old = existing.get(c.openTime);
-            if (old === undefined) {
-              st.insert.run(key.exchange, key.symbol, key.interval, c.openTime, c.open, c.high, c.low, c.close, c.volume, c.closeTime, c.quoteVolume, c.trades, c.takerBuyBaseVolume, c.takerBuyQuoteVolume);
-              result.inserted++;
-            } else if (sameValues(c, old)) {
-              result.duplicates++;
-            } else {
-              st.update.run(c.open, c.high, c.low, c.close, c.volume, c.closeTime, c.quoteVolume, c.trades, c.takerBuyBaseVolume, c.takerBuyQuoteVolume, key.exchange, key.symbol, key.interval, c.openTime);
-              result.updated++;
+          const existing = new Map<number, StoredRow>();
+          for (const r of st.select.iterate(id, chunk[0]!.openTime, chunk[chunk.length - 1]!.openTime) as Iterable<StoredRow>) existing.set(r.open_time, r);
+          const fresh = existing.size === 0 ? chunk : [];
+          if (existing.size > 0) {
+            for (const c of chunk) {
+              const old = existing.get(c.openTime);
+              if (old === undefined) fresh.push(c);
+              else if (sameValues(c, old)) result.duplicates++;
+              else {
+                st.update.run(c.open, c.high, c.low, c.close, c.volume, c.closeTime, c.quoteVolume, c.trades, c.takerBuyBaseVolume, c.takerBuyQuoteVolume, id, c.openTime);
+                result.updated++;
+              }
             }
           }
+          const n = sqliteInsert(st, id, fresh);
+          result.inserted += n;
+          result.duplicates += fresh.length - n;
         }
       })();
     });
@@ -129,14 +210,12 @@ export async function writeCandles(store: Store, key: SeriesKey, candles: readon
       const chunk = list.slice(start, start + CHUNK);
       const rows = await trx
         .selectFrom('candles')
-        .select(['open_time', 'open', 'high', 'low', 'close', 'volume', 'close_time', 'quote_volume', 'trades', 'taker_buy_base_volume', 'taker_buy_quote_volume'])
-        .where('exchange', '=', key.exchange)
-        .where('symbol', '=', key.symbol)
-        .where('interval', '=', key.interval)
+        .select(ROW_COLUMNS)
+        .where('series_id', '=', id)
         .where('open_time', '>=', chunk[0]!.openTime)
         .where('open_time', '<=', chunk[chunk.length - 1]!.openTime)
         .execute();
-      const existing = new Map<number, ExistingRow>();
+      const existing = new Map<number, StoredRow>();
       for (const r of rows) existing.set(r.open_time, r);
       const fresh: Candle[] = [];
       const changed: Candle[] = [];
@@ -149,13 +228,14 @@ export async function writeCandles(store: Store, key: SeriesKey, candles: readon
       if (fresh.length > 0) {
         const a = columnArrays(fresh);
         const r = await sql`
-          INSERT INTO candles (exchange, symbol, interval, open_time, open, high, low, close, volume, close_time, quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume)
-          SELECT ${key.exchange}, ${key.symbol}, ${key.interval}, * FROM unnest(
+          INSERT INTO candles (series_id, open_time, open, high, low, close, volume, close_time, quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume)
+          SELECT ${id}::int, * FROM unnest(
             ${a.openTime}::bigint[], ${a.open}::float8[], ${a.high}::float8[], ${a.low}::float8[], ${a.close}::float8[], ${a.volume}::float8[],
             ${a.closeTime}::bigint[], ${a.quoteVolume}::float8[], ${a.trades}::bigint[], ${a.takerBase}::float8[], ${a.takerQuote}::float8[])
           ON CONFLICT DO NOTHING`.execute(trx);
-        result.inserted += Number(r.numAffectedRows ?? 0);
-        result.duplicates += fresh.length - Number(r.numAffectedRows ?? 0);
+        const n = Number(r.numAffectedRows ?? 0);
+        result.inserted += n;
+        result.duplicates += fresh.length - n;
       }
       if (changed.length > 0) {
         const a = columnArrays(changed);
@@ -165,7 +245,7 @@ export async function writeCandles(store: Store, key: SeriesKey, candles: readon
           FROM unnest(${a.openTime}::bigint[], ${a.open}::float8[], ${a.high}::float8[], ${a.low}::float8[], ${a.close}::float8[], ${a.volume}::float8[],
             ${a.closeTime}::bigint[], ${a.quoteVolume}::float8[], ${a.trades}::bigint[], ${a.takerBase}::float8[], ${a.takerQuote}::float8[])
             AS u(open_time, open, high, low, close, volume, close_time, quote_volume, trades, tb, tq)
-          WHERE c.exchange = ${key.exchange} AND c.symbol = ${key.symbol} AND c.interval = ${key.interval} AND c.open_time = u.open_time`.execute(trx);
+          WHERE c.series_id = ${id} AND c.open_time = u.open_time`.execute(trx);
         result.updated += changed.length;
       }
     }
@@ -191,51 +271,37 @@ function columnArrays(list: readonly Candle[]) {
 
 /** Candles of a series with from <= openTime <= to, ascending. */
 export async function readCandles(store: Store, key: SeriesKey, from = 0, to = Number.MAX_SAFE_INTEGER): Promise<Candle[]> {
+  const id = await seriesId(store, key, false);
+  if (id === null) return [];
   const rows = await store.db
     .selectFrom('candles')
-    .select(['open_time', 'open', 'high', 'low', 'close', 'volume', 'close_time', 'quote_volume', 'trades', 'taker_buy_base_volume', 'taker_buy_quote_volume'])
-    .where('exchange', '=', key.exchange)
-    .where('symbol', '=', key.symbol)
-    .where('interval', '=', key.interval)
+    .select(ROW_COLUMNS)
+    .where('series_id', '=', id)
     .where('open_time', '>=', from)
     .where('open_time', '<=', to)
     .orderBy('open_time')
     .execute();
-  return rows.map((r) => ({
-    openTime: r.open_time,
-    open: r.open,
-    high: r.high,
-    low: r.low,
-    close: r.close,
-    volume: r.volume,
-    closeTime: r.close_time,
-    quoteVolume: r.quote_volume,
-    trades: r.trades,
-    takerBuyBaseVolume: r.taker_buy_base_volume,
-    takerBuyQuoteVolume: r.taker_buy_quote_volume,
-  }));
+  return rows.map(toCandle);
 }
 
 export async function countCandles(store: Store, key: SeriesKey, from = 0, to = Number.MAX_SAFE_INTEGER): Promise<number> {
+  const id = await seriesId(store, key, false);
+  if (id === null) return 0;
   const r = await store.db
     .selectFrom('candles')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('exchange', '=', key.exchange)
-    .where('symbol', '=', key.symbol)
-    .where('interval', '=', key.interval)
+    .where('series_id', '=', id)
     .where('open_time', '>=', from)
     .where('open_time', '<=', to)
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-async function boundary(store: Store, key: SeriesKey, which: 'min' | 'max', from: number, to: number): Promise<number | null> {
+async function boundary(store: Store, id: number, which: 'min' | 'max', from: number, to: number): Promise<number | null> {
   const r = await store.db
     .selectFrom('candles')
     .select((eb) => (which === 'min' ? eb.fn.min<number>('open_time') : eb.fn.max<number>('open_time')).as('t'))
-    .where('exchange', '=', key.exchange)
-    .where('symbol', '=', key.symbol)
-    .where('interval', '=', key.interval)
+    .where('series_id', '=', id)
     .where('open_time', '>=', from)
     .where('open_time', '<=', to)
     .executeTakeFirst();
@@ -243,12 +309,14 @@ async function boundary(store: Store, key: SeriesKey, which: 'min' | 'max', from
 }
 
 /** Open time of the newest stored candle of the series, or null when none is stored. */
-export function lastOpenTime(store: Store, key: SeriesKey): Promise<number | null> {
-  return boundary(store, key, 'max', 0, Number.MAX_SAFE_INTEGER);
+export async function lastOpenTime(store: Store, key: SeriesKey): Promise<number | null> {
+  const id = await seriesId(store, key, false);
+  return id === null ? null : boundary(store, id, 'max', 0, Number.MAX_SAFE_INTEGER);
 }
 
-export function firstOpenTime(store: Store, key: SeriesKey): Promise<number | null> {
-  return boundary(store, key, 'min', 0, Number.MAX_SAFE_INTEGER);
+export async function firstOpenTime(store: Store, key: SeriesKey): Promise<number | null> {
+  const id = await seriesId(store, key, false);
+  return id === null ? null : boundary(store, id, 'min', 0, Number.MAX_SAFE_INTEGER);
 }
 
 /**
@@ -262,8 +330,9 @@ export async function findGaps(store: Store, key: SeriesKey, range: { from?: num
   const to = range.to === undefined ? Number.MAX_SAFE_INTEGER : Math.floor(range.to / step) * step;
   const gaps: Gap[] = [];
   if (from > to) return { gaps, totalMissing: 0 };
-  const first = await boundary(store, key, 'min', from, to);
-  if (first === null) {
+  const id = await seriesId(store, key, false);
+  const first = id === null ? null : await boundary(store, id, 'min', from, to);
+  if (id === null || first === null) {
     if (range.from !== undefined && range.to !== undefined) gaps.push({ from, to, missing: (to - from) / step + 1 });
     return { gaps, totalMissing: gaps.reduce((s, g) => s + g.missing, 0) };
   }
@@ -272,8 +341,7 @@ export async function findGaps(store: Store, key: SeriesKey, range: { from?: num
     SELECT prev, open_time FROM (
       SELECT open_time, LAG(open_time) OVER (ORDER BY open_time) AS prev
       FROM candles
-      WHERE exchange = ${key.exchange} AND symbol = ${key.symbol} AND interval = ${key.interval}
-        AND open_time >= ${from} AND open_time <= ${to}
+      WHERE series_id = ${id} AND open_time >= ${from} AND open_time <= ${to}
     ) t
     WHERE open_time - prev > ${step}
     ORDER BY open_time`.execute(store.db);
@@ -283,7 +351,7 @@ export async function findGaps(store: Store, key: SeriesKey, range: { from?: num
     gaps.push({ from: prev + step, to: next - step, missing: (next - prev) / step - 1 });
   }
   if (range.to !== undefined) {
-    const last = (await boundary(store, key, 'max', from, to))!;
+    const last = (await boundary(store, id, 'max', from, to))!;
     if (last < to) gaps.push({ from: last + step, to, missing: (to - last) / step });
   }
   return { gaps, totalMissing: gaps.reduce((s, g) => s + g.missing, 0) };

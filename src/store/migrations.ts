@@ -11,11 +11,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '2026-11-21T00-00_candles': {
       async up(db: Kysely<unknown>) {
-        let t = db.schema
-          .createTable('candles')
+        await db.schema
+          .createTable('series')
+          .addColumn('id', dialect === 'sqlite' ? 'integer' : 'serial', (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
           .addColumn('exchange', 'text', (c) => c.notNull())
           .addColumn('symbol', 'text', (c) => c.notNull())
           .addColumn('interval', 'text', (c) => c.notNull())
+          .addUniqueConstraint('series_key', ['exchange', 'symbol', 'interval'])
+          .execute();
+        let t = db.schema
+          .createTable('candles')
+          .addColumn('series_id', 'integer', (c) => c.notNull().references('series.id'))
           .addColumn('open_time', 'bigint', (c) => c.notNull())
           .addColumn('open', 'double precision', (c) => c.notNull())
           .addColumn('high', 'double precision', (c) => c.notNull())
@@ -27,12 +33,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('trades', 'bigint', (c) => c.notNull().defaultTo(0))
           .addColumn('taker_buy_base_volume', 'double precision', (c) => c.notNull().defaultTo(0))
           .addColumn('taker_buy_quote_volume', 'double precision', (c) => c.notNull().defaultTo(0))
-          .addPrimaryKeyConstraint('candles_pk', ['exchange', 'symbol', 'interval', 'open_time']);
+          .addPrimaryKeyConstraint('candles_pk', ['series_id', 'open_time']);
         if (dialect === 'sqlite') t = t.modifyEnd(sql`without rowid`);
         await t.execute();
       },
       async down(db: Kysely<unknown>) {
         await db.schema.dropTable('candles').execute();
+        await db.schema.dropTable('series').execute();
       },
     },
     '2026-11-21T00-01_import_runs': {

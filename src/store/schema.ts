@@ -1,10 +1,16 @@
 /** Table interfaces (Kysely). Row types are derived from these; times are epoch ms integers. */
 import type { Generated } from 'kysely';
 
-export interface CandlesTable {
+/** One row per candle series; candles refer to it by a small integer key. */
+export interface SeriesTable {
+  id: Generated<number>;
   exchange: string;
   symbol: string;
   interval: string;
+}
+
+export interface CandlesTable {
+  series_id: number;
   open_time: number;
   open: number;
   high: number;
@@ -33,6 +39,7 @@ export interface ImportRunsTable {
 }
 
 export interface Database {
+  series: SeriesTable;
   candles: CandlesTable;
   import_runs: ImportRunsTable;
 }

@@ -1,0 +1,35 @@
+/**
+ * `npm run bench [-- --json] [-- --only import,indicators] [-- --data DIR]`: throughput and timing
+ * benchmarks (never pass/fail tests). Peers are measured in the same run; ratios are reported.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importBench } from './import.js';
+import type { BenchResult, BenchSection } from './types.js';
+
+const SECTIONS: BenchSection[] = [importBench];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const json = process.argv.includes('--json');
+const only = arg('--only')?.split(',');
+const shared = resolve(import.meta.dirname, '../../shared/data');
+const dataDir = arg('--data') ?? (existsSync(shared) ? shared : resolve(import.meta.dirname, '../data/sample'));
+
+const report: Record<string, BenchResult[]> = {};
+for (const section of SECTIONS) {
+  if (only && !only.includes(section.name)) continue;
+  if (!json) process.stderr.write(`running ${section.name}...\n`);
+  report[section.name] = await section.run({ dataDir, json });
+  if (!json) {
+    console.log(`\n## ${section.name}`);
+    for (const r of report[section.name]!) {
+      const v = Number.isFinite(r.value) ? (r.value >= 100 ? Math.round(r.value).toLocaleString('en-US') : r.value.toFixed(2)) : '-';
+      console.log(`${r.name.padEnd(48)} ${v.padStart(14)} ${r.unit.padEnd(12)} n=${r.n}${r.note ? `  (${r.note})` : ''}`);
+    }
+  }
+}
+if (json) console.log(JSON.stringify({ node: process.version, dataDir, sections: report }));
