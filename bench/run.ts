@@ -5,9 +5,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importBench } from './import.js';
+import { indicatorsBench } from './indicators.js';
 import type { BenchResult, BenchSection } from './types.js';
 
-const SECTIONS: BenchSection[] = [importBench];
+const SECTIONS: BenchSection[] = [importBench, indicatorsBench];
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -28,7 +29,12 @@ for (const section of SECTIONS) {
     console.log(`\n## ${section.name}`);
     for (const r of report[section.name]!) {
       const v = Number.isFinite(r.value) ? (r.value >= 100 ? Math.round(r.value).toLocaleString('en-US') : r.value.toFixed(2)) : '-';
-      console.log(`${r.name.padEnd(48)} ${v.padStart(14)} ${r.unit.padEnd(12)} n=${r.n}${r.note ? `  (${r.note})` : ''}`);
+      const extra = r.extra
+        ? `  ${Object.entries(r.extra)
+            .map(([k, x]) => `${k}=${typeof x === 'number' ? (Math.abs(x) >= 100 ? Math.round(x) : x.toFixed(2)) : x}`)
+            .join(' ')}`
+        : '';
+      console.log(`${r.name.padEnd(48)} ${v.padStart(14)} ${r.unit.padEnd(10)} n=${r.n}${extra}${r.note ? `  (${r.note})` : ''}`);
     }
   }
 }
