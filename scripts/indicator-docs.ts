@@ -2,7 +2,7 @@
  * Generates docs/INDICATORS.md from the registry, so the list of indicators, their inputs, outputs and
  * default parameters in the docs is always the code's. `npm run docs` writes it; a test checks it is current.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALL_INDICATORS } from '../src/indicators/registry.js';
 
@@ -39,7 +39,35 @@ export function indicatorDocs(): string {
   return lines.join('\n');
 }
 
+/** The compact list for README.md: names with their default parameters, by group. */
+export function readmeIndicatorList(): string {
+  const lines: string[] = [];
+  for (const group of Object.keys(GROUP_TITLES)) {
+    const specs = ALL_INDICATORS.filter((s) => s.group === group);
+    if (specs.length === 0) continue;
+    const items = specs.map((s) => {
+      const p = Object.entries(s.defaults).map(([k, v]) => `${k}=${v}`).join(', ');
+      return p ? `${s.name}(${p})` : s.name;
+    });
+    lines.push(`- **${GROUP_TITLES[group]}** — ${items.join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+const START = '<!-- indicators:start -->';
+const END = '<!-- indicators:end -->';
+
+/** README.md with the generated list between its markers. */
+export function readmeWithIndicators(readme: string): string {
+  const a = readme.indexOf(START);
+  const b = readme.indexOf(END);
+  if (a < 0 || b < a) throw new Error('README.md lacks the indicator list markers');
+  return `${readme.slice(0, a + START.length)}\n${readmeIndicatorList()}\n${readme.slice(b)}`;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   writeFileSync(resolve(import.meta.dirname, '../docs/INDICATORS.md'), indicatorDocs());
+  const readmePath = resolve(import.meta.dirname, '../README.md');
+  writeFileSync(readmePath, readmeWithIndicators(readFileSync(readmePath, 'utf8')));
   console.log(`docs/INDICATORS.md: ${ALL_INDICATORS.length} indicators`);
 }

@@ -13,6 +13,8 @@ export class Sma extends IndicatorBase {
   private readonly period: number;
   private readonly window: Float64Array;
   private sum = 0;
+  /** Slot of the oldest value in the window: where the next value is written */
+  private head = 0;
 
   constructor(period = 30, outputs?: Float64Array) {
     super(1, outputs);
@@ -27,11 +29,14 @@ export class Sma extends IndicatorBase {
     if (x - x !== 0) rejectInput('SMA', 'input', x);
     const p = this.period;
     const n = this.count++;
-    this.window[n % p] = x;
+    let h = this.head;
+    this.window[h] = x;
+    if (++h === p) h = 0;
+    this.head = h;
     this.sum += x;
     if (n < p - 1) return NaN;
     const out = this.sum / p;
-    this.sum -= this.window[(n + 1) % p]!;
+    this.sum -= this.window[h]!;
     this.outputs[0] = out;
     return out;
   }
@@ -41,12 +46,13 @@ export class Sma extends IndicatorBase {
   }
 
   snapshot(): IndicatorState {
-    return { count: this.count, sum: this.sum, window: encodeArray(this.window), out: this.outputs[0]! };
+    return { count: this.count, sum: this.sum, head: this.head, window: encodeArray(this.window), out: this.outputs[0]! };
   }
 
   restore(s: IndicatorState): void {
     this.count = s.count as number;
     this.sum = s.sum as number;
+    this.head = s.head as number;
     decodeInto(this.window, s.window);
     this.outputs[0] = (s.out as number | null) ?? NaN;
   }
