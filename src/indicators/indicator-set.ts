@@ -3,7 +3,10 @@
  * outputs in ONE flat Float64Array that heads read by index. Indicators on higher timeframes update only
  * when their bar has closed (fed by a timeframe aggregator), so their values never see an open bar.
  */
+import type { Candle } from '../core/candle.js';
 import { AlphaPulseError } from '../core/errors.js';
+import { intervalMs } from '../core/intervals.js';
+import { TimeframeAggregator, type AggregatorState } from '../timeframes/aggregator.js';
 import { findIndicator } from './registry.js';
 import type { Bar, Indicator, IndicatorSpec, IndicatorState, Params } from './types.js';
 
@@ -28,7 +31,10 @@ export type SlotInfo = {
   readonly offset: number;
 };
 
-export type IndicatorSetState = { readonly slots: readonly { key: string; state: IndicatorState }[] };
+export type IndicatorSetState = {
+  readonly slots: readonly { key: string; state: IndicatorState }[];
+  readonly aggregator: AggregatorState | null;
+};
 
 function defaultKey(spec: IndicatorSpec, params: Params, timeframe: string, base: string): string {
   const differs = Object.keys(params).some((k) => params[k] !== spec.defaults[k]);
@@ -45,6 +51,10 @@ export class IndicatorSet {
   private readonly all: Indicator[];
   private readonly byKey = new Map<string, number>();
   private readonly baseGroup: number;
+  /** Builds the higher-timeframe bars from base candles; null when every indicator runs on the base. */
+  private readonly aggregator: TimeframeAggregator | null;
+  /** For each aggregator timeframe k, the group of indicators on it */
+  private readonly aggregatorGroups: Int32Array;
 
   constructor(configs: readonly IndicatorConfig[], readonly baseTimeframe = '1m') {
     const specs = configs.map((c) => {
@@ -83,6 +93,15 @@ export class IndicatorSet {
     this.slots = slots;
     this.timeframes = tfs;
     this.baseGroup = tfs.indexOf(baseTimeframe);
+    const higher = tfs.filter((t) => t !== baseTimeframe);
+    for (const t of higher) {
+      if (intervalMs(t) <= intervalMs(baseTimeframe) || intervalMs(t) % intervalMs(baseTimeframe) !== 0) {
+        throw new AlphaPulseError('AP_ERR_BAD_INPUT', `timeframe ${t} is not a multiple of the base timeframe ${baseTimeframe}`);
+      }
+    }
+    if (higher.length > 0 && baseTimeframe !== '1m') throw new AlphaPulseError('AP_ERR_BAD_INPUT', 'higher timeframes are built from 1m candles: the base timeframe must be 1m');
+    this.aggregator = higher.length > 0 ? new TimeframeAggregator(higher) : null;
+    this.aggregatorGroups = Int32Array.from(higher, (t) => tfs.indexOf(t));
   }
 
   /** Index into `values` of an indicator's output (default its first). */
@@ -102,9 +121,21 @@ export class IndicatorSet {
     for (let i = 0; i < inds.length; i++) inds[i]!.update(bar);
   }
 
-  /** Updates the base-timeframe indicators with one closed candle. */
-  update(bar: Bar): void {
-    if (this.baseGroup >= 0) this.updateGroup(this.baseGroup, bar);
+  /**
+   * Feeds one closed base-timeframe candle: the base indicators update now; indicators on a higher
+   * timeframe update only when this candle closed their bar (never with an open bar).
+   */
+  update(candle: Candle): void {
+    if (this.baseGroup >= 0) this.updateGroup(this.baseGroup, candle);
+    const agg = this.aggregator;
+    if (agg === null) return;
+    const mask = agg.update(candle);
+    if (mask === 0) return;
+    for (let k = 0; k < this.aggregatorGroups.length; k++) {
+      if ((mask & (1 << k)) === 0) continue;
+      const n = agg.closedCount(k);
+      for (let i = 0; i < n; i++) this.updateGroup(this.aggregatorGroups[k]!, agg.closedBar(k, i));
+    }
   }
 
   /** True when every indicator has warmed up. */
@@ -114,7 +145,7 @@ export class IndicatorSet {
   }
 
   snapshot(): IndicatorSetState {
-    return { slots: this.slots.map((s, i) => ({ key: s.key, state: this.all[i]!.snapshot() })) };
+    return { slots: this.slots.map((s, i) => ({ key: s.key, state: this.all[i]!.snapshot() })), aggregator: this.aggregator?.snapshot() ?? null };
   }
 
   restore(state: IndicatorSetState): void {
@@ -122,5 +153,6 @@ export class IndicatorSet {
       throw new AlphaPulseError('AP_ERR_BAD_INPUT', 'indicator snapshot does not match this set (different indicators or order)');
     }
     state.slots.forEach((s, i) => this.all[i]!.restore(s.state));
+    if (this.aggregator && state.aggregator) this.aggregator.restore(state.aggregator);
   }
 }

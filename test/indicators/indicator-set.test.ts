@@ -74,3 +74,42 @@ describe('the indicator catalogue', () => {
     expect(readme).toBe(readmeWithIndicators(readme));
   });
 });
+
+describe('IndicatorSet on several timeframes', () => {
+  it('updates a higher-timeframe indicator only with closed bars, equal to the batch function over those bars', () => {
+    const btc = sampleSeries('BTCUSDT', 6000);
+    const set = new IndicatorSet([{ name: 'RSI' }, { name: 'RSI', timeframe: '1h' }, { name: 'ATR', timeframe: '15m' }]);
+    expect(set.slots.map((s) => s.key)).toEqual(['RSI', 'RSI@1h', 'ATR@15m']);
+    const hourly: number[] = [];
+    const rsiHourly: number[] = [];
+    for (let i = 0; i < btc.candles.length; i++) {
+      set.update(btc.candles[i]!);
+      const c = btc.candles[i]!;
+      if ((c.openTime + 60_000) % 3_600_000 === 0) {
+        // this candle closed an hour: the hourly close is its close
+        hourly.push(c.close);
+        rsiHourly.push(set.values[set.index('RSI@1h')]!);
+      } else if (hourly.length > 0) {
+        // inside an hour, the 1h value is the one from the last closed hour
+        expect(Object.is(set.values[set.index('RSI@1h')], rsiHourly[rsiHourly.length - 1])).toBe(true);
+      }
+    }
+    const rsi = findIndicator('RSI')!;
+    const want = rsi.batch([Float64Array.from(hourly)], rsi.defaults)[0]!;
+    expect(rsiHourly.map((v) => (Number.isNaN(v) ? null : v))).toEqual(Array.from(want, (v) => (Number.isNaN(v) ? null : v)));
+  });
+
+  it('snapshots the bar under construction too', () => {
+    const btc = sampleSeries('BTCUSDT', 3000);
+    const cfg = [{ name: 'EMA', timeframe: '5m' }, { name: 'SMA', timeframe: '1h' }];
+    const a = new IndicatorSet(cfg);
+    const b = new IndicatorSet(cfg);
+    for (let i = 0; i < 1237; i++) a.update(btc.candles[i]!);
+    b.restore(JSON.parse(JSON.stringify(a.snapshot())));
+    for (let i = 1237; i < btc.candles.length; i++) {
+      a.update(btc.candles[i]!);
+      b.update(btc.candles[i]!);
+    }
+    expect(Array.from(b.values)).toEqual(Array.from(a.values));
+  });
+});
