@@ -36,6 +36,13 @@ export type IndicatorSetState = {
   readonly aggregator: AggregatorState | null;
 };
 
+/** The key an indicator gets in a set when none is given: NAME, NAME(p1,p2) off the defaults, @tf off the base. */
+export function indicatorKey(name: string, params: Readonly<Params> = {}, timeframe = '1m', base = '1m'): string {
+  const spec = findIndicator(name);
+  if (!spec) throw new AlphaPulseError('AP_ERR_BAD_INPUT', `unknown indicator "${name}"`);
+  return defaultKey(spec, { ...spec.defaults, ...params }, timeframe, base);
+}
+
 function defaultKey(spec: IndicatorSpec, params: Params, timeframe: string, base: string): string {
   const differs = Object.keys(params).some((k) => params[k] !== spec.defaults[k]);
   const p = differs ? `(${Object.keys(spec.defaults).map((k) => params[k]).join(',')})` : '';
