@@ -1,0 +1,87 @@
+/**
+ * APO — absolute price oscillator: fast MA - slow MA of the same TA-Lib MA type.
+ * Definition: TA-Lib TA_APO (TA_INT_PO): both averages run over all inputs from the first one
+ * (TA_MA), periods swapped when slow < fast; lookback is the slow average's.
+ */
+import { createMovingAverage, type MovingAverage } from '../overlap/ma-type.js';
+import { IndicatorBase } from '../base.js';
+import { decodeInto, encodeArray } from '../state.js';
+import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
+import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+
+export class Apo extends IndicatorBase {
+  readonly lookback: number;
+  private readonly fastMa: MovingAverage;
+  private readonly slowMa: MovingAverage;
+
+  constructor(fastPeriod = 12, slowPeriod = 26, maType = 0, outputs?: Float64Array) {
+    super(1, outputs);
+    assertPeriod('APO', 'fastPeriod', fastPeriod, 2);
+    assertPeriod('APO', 'slowPeriod', slowPeriod, 2);
+    assertPeriod('APO', 'maType', maType, 0, 8);
+    const fast = Math.min(fastPeriod, slowPeriod);
+    const slow = Math.max(fastPeriod, slowPeriod);
+    this.fastMa = createMovingAverage(maType, fast);
+    this.slowMa = createMovingAverage(maType, slow);
+    this.lookback = this.slowMa.lookback;
+  }
+
+  /** Adds one value; returns the new APO or NaN while warming up. */
+  next(x: number): number {
+    if (x - x !== 0) rejectInput('APO', 'input', x);
+    this.count++;
+    const fast = this.fastMa.next(x);
+    const slow = this.slowMa.next(x);
+    if (slow !== slow) return NaN;
+    const out = fast - slow;
+    this.outputs[0] = out;
+    return out;
+  }
+
+  update(bar: Bar): void {
+    this.next(bar.close);
+  }
+
+  snapshot(): IndicatorState {
+    return { count: this.count, fast: this.fastMa.snapshot(), slow: this.slowMa.snapshot(), out: encodeArray(this.outputs) };
+  }
+
+  restore(s: IndicatorState): void {
+    this.count = s.count as number;
+    this.fastMa.restore(s.fast as IndicatorState);
+    this.slowMa.restore(s.slow as IndicatorState);
+    decodeInto(this.outputs, s.out);
+  }
+}
+
+/** Batch APO with TA-Lib's name, parameters and warm-up (first valid index = slow MA lookback). */
+export function apo(real: ArrayLike<number>, fastPeriod = 12, slowPeriod = 26, maType = 0): Float64Array {
+  assertFiniteSeries('APO', 'input', real);
+  const ind = new Apo(fastPeriod, slowPeriod, maType);
+  const n = real.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  return out;
+}
+
+type PoParams = { fastPeriod: number; slowPeriod: number; maType: number };
+
+export const apoSpec: IndicatorSpec<PoParams> = {
+  name: 'APO',
+  group: 'momentum',
+  summary: 'Absolute price oscillator: fast MA - slow MA',
+  inputs: ['close'],
+  outputs: ['real'],
+  defaults: { fastPeriod: 12, slowPeriod: 26, maType: 0 },
+  create: (p, out) => new Apo(p.fastPeriod, p.slowPeriod, p.maType, out),
+  batch: ([x], p) => [apo(x!, p.fastPeriod, p.slowPeriod, p.maType)],
+  testParams: [
+    { fastPeriod: 10, slowPeriod: 4, maType: 1 },
+    { fastPeriod: 3, slowPeriod: 8, maType: 6 },
+  ],
+  talib: {
+    name: 'APO',
+    optIn: (p) => ({ optInFastPeriod: p.fastPeriod, optInSlowPeriod: p.slowPeriod, optInMAType: p.maType }),
+    outputs: ['outReal'],
+  },
+};

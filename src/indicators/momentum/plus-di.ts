@@ -1,0 +1,79 @@
+/**
+ * PLUS_DI — Wilder's plus directional indicator: 100 * smoothed +DM / smoothed true range.
+ * Definition and floating-point order: TA-Lib TA_PLUS_DI (true range |v| < 1e-14 gives 0; period 1
+ * gives TA-Lib's raw one-bar ratio +DM1 / TR1, without the factor 100).
+ */
+import { IndicatorBase } from '../base.js';
+import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
+import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import { HLC, rejectBar } from './bar-check.js';
+import { DirectionalMovement, isZero } from './directional-movement.js';
+
+export class PlusDi extends IndicatorBase {
+  readonly lookback: number;
+  private readonly scale: number;
+  private readonly dm: DirectionalMovement;
+
+  constructor(period = 14, outputs?: Float64Array) {
+    super(1, outputs);
+    assertPeriod('PLUS_DI', 'period', period, 1);
+    this.lookback = period;
+    this.scale = period > 1 ? 100.0 : 1.0;
+    this.dm = new DirectionalMovement(period);
+  }
+
+  update(bar: Bar): void {
+    const high = bar.high;
+    const low = bar.low;
+    const close = bar.close;
+    if (high - high + (low - low) + (close - close) !== 0) rejectBar('PLUS_DI', bar, HLC);
+    const dm = this.dm;
+    dm.step(bar);
+    if (this.count++ < this.lookback) return;
+    const tr = dm.tr;
+    this.outputs[0] = isZero(tr) ? 0.0 : this.scale * (dm.plusDM / tr);
+  }
+
+  snapshot(): IndicatorState {
+    return { count: this.count, dm: this.dm.snapshot(), out: this.outputs[0]! };
+  }
+
+  restore(s: IndicatorState): void {
+    this.count = s.count as number;
+    this.dm.restore(s.dm as IndicatorState);
+    this.outputs[0] = (s.out as number | null) ?? NaN;
+  }
+}
+
+/** Batch PLUS_DI with TA-Lib's name, parameters and warm-up (first valid index period). */
+export function plus_di(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>, period = 14): Float64Array {
+  assertFiniteSeries('PLUS_DI', 'high', high);
+  assertFiniteSeries('PLUS_DI', 'low', low);
+  assertFiniteSeries('PLUS_DI', 'close', close);
+  const ind = new PlusDi(period);
+  const bar = newMutableBar();
+  const n = high.length;
+  const out = new Float64Array(n);
+  const o = ind.outputs;
+  for (let i = 0; i < n; i++) {
+    bar.high = high[i]!;
+    bar.low = low[i]!;
+    bar.close = close[i]!;
+    ind.update(bar);
+    out[i] = o[0]!;
+  }
+  return out;
+}
+
+export const plusDiSpec: IndicatorSpec<{ period: number }> = {
+  name: 'PLUS_DI',
+  group: 'momentum',
+  summary: 'Plus directional indicator',
+  inputs: ['high', 'low', 'close'],
+  outputs: ['real'],
+  defaults: { period: 14 },
+  testParams: [{ period: 1 }, { period: 5 }],
+  create: (p, out) => new PlusDi(p.period, out),
+  batch: ([high, low, close], p) => [plus_di(high!, low!, close!, p.period)],
+  talib: { name: 'PLUS_DI', optIn: (p) => ({ optInTimePeriod: p.period }), outputs: ['outReal'] },
+};

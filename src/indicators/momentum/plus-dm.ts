@@ -1,0 +1,72 @@
+/**
+ * PLUS_DM — Wilder's plus directional movement: the part of today's range above yesterday's high
+ * (when it beats the part below yesterday's low), summed over period-1 bars and then Wilder-smoothed.
+ * Definition and floating-point order: TA-Lib TA_PLUS_DM (period 1: the raw one-bar +DM).
+ */
+import { IndicatorBase } from '../base.js';
+import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
+import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import { HL, rejectBar } from './bar-check.js';
+import { DirectionalMovement } from './directional-movement.js';
+
+export class PlusDm extends IndicatorBase {
+  readonly lookback: number;
+  private readonly dm: DirectionalMovement;
+
+  constructor(period = 14, outputs?: Float64Array) {
+    super(1, outputs);
+    assertPeriod('PLUS_DM', 'period', period, 1);
+    this.lookback = period > 1 ? period - 1 : 1;
+    this.dm = new DirectionalMovement(period);
+  }
+
+  update(bar: Bar): void {
+    const high = bar.high;
+    const low = bar.low;
+    if (high - high + (low - low) !== 0) rejectBar('PLUS_DM', bar, HL);
+    const dm = this.dm;
+    dm.stepHL(bar);
+    if (this.count++ >= this.lookback) this.outputs[0] = dm.plusDM;
+  }
+
+  snapshot(): IndicatorState {
+    return { count: this.count, dm: this.dm.snapshot(), out: this.outputs[0]! };
+  }
+
+  restore(s: IndicatorState): void {
+    this.count = s.count as number;
+    this.dm.restore(s.dm as IndicatorState);
+    this.outputs[0] = (s.out as number | null) ?? NaN;
+  }
+}
+
+/** Batch PLUS_DM with TA-Lib's name, parameters and warm-up (first valid index period-1; 1 for period 1). */
+export function plus_dm(high: ArrayLike<number>, low: ArrayLike<number>, period = 14): Float64Array {
+  assertFiniteSeries('PLUS_DM', 'high', high);
+  assertFiniteSeries('PLUS_DM', 'low', low);
+  const ind = new PlusDm(period);
+  const bar = newMutableBar();
+  const n = high.length;
+  const out = new Float64Array(n);
+  const o = ind.outputs;
+  for (let i = 0; i < n; i++) {
+    bar.high = high[i]!;
+    bar.low = low[i]!;
+    ind.update(bar);
+    out[i] = o[0]!;
+  }
+  return out;
+}
+
+export const plusDmSpec: IndicatorSpec<{ period: number }> = {
+  name: 'PLUS_DM',
+  group: 'momentum',
+  summary: 'Plus directional movement (Wilder-smoothed)',
+  inputs: ['high', 'low'],
+  outputs: ['real'],
+  defaults: { period: 14 },
+  testParams: [{ period: 1 }, { period: 5 }],
+  create: (p, out) => new PlusDm(p.period, out),
+  batch: ([high, low], p) => [plus_dm(high!, low!, p.period)],
+  talib: { name: 'PLUS_DM', optIn: (p) => ({ optInTimePeriod: p.period }), outputs: ['outReal'] },
+};

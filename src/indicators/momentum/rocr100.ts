@@ -1,0 +1,76 @@
+/**
+ * ROCR100 — rate of change ratio on a 100 scale: (x / prev) * 100, 0 when prev is 0 (TA-Lib TA_ROCR100).
+ * Lookback `period`; the value `period` bars back is kept in a ring buffer.
+ */
+import { IndicatorBase } from '../base.js';
+import { decodeInto, encodeArray } from '../state.js';
+import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
+import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+
+export class Rocr100 extends IndicatorBase {
+  readonly lookback: number;
+  private readonly period: number;
+  private readonly window: Float64Array;
+  /** Ring position of the value `period` bars back (= count % period). */
+  private pos = 0;
+
+  constructor(period = 10, outputs?: Float64Array) {
+    super(1, outputs);
+    assertPeriod('ROCR100', 'period', period, 1);
+    this.period = period;
+    this.lookback = period;
+    this.window = new Float64Array(period);
+  }
+
+  /** Adds one value; returns the new ROCR100 or NaN while warming up. */
+  next(x: number): number {
+    if (x - x !== 0) rejectInput('ROCR100', 'input', x);
+    const n = this.count++;
+    const slot = this.pos;
+    const old = this.window[slot]!;
+    this.window[slot] = x;
+    this.pos = slot + 1 === this.period ? 0 : slot + 1;
+    if (n < this.period) return NaN;
+    const out = old !== 0 ? (x / old) * 100.0 : 0;
+    this.outputs[0] = out;
+    return out;
+  }
+
+  update(bar: Bar): void {
+    this.next(bar.close);
+  }
+
+  snapshot(): IndicatorState {
+    return { count: this.count, window: encodeArray(this.window), out: encodeArray(this.outputs) };
+  }
+
+  restore(s: IndicatorState): void {
+    this.count = s.count as number;
+    this.pos = this.count % this.period;
+    decodeInto(this.window, s.window);
+    decodeInto(this.outputs, s.out);
+  }
+}
+
+/** Batch ROCR100 with TA-Lib's name, parameters and warm-up (first valid index `period`). */
+export function rocr100(real: ArrayLike<number>, period = 10): Float64Array {
+  assertFiniteSeries('ROCR100', 'input', real);
+  const ind = new Rocr100(period);
+  const n = real.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  return out;
+}
+
+export const rocr100Spec: IndicatorSpec<{ period: number }> = {
+  name: 'ROCR100',
+  group: 'momentum',
+  summary: 'Rate of change ratio, 100 scale: x / x[period ago] * 100',
+  inputs: ['close'],
+  outputs: ['real'],
+  defaults: { period: 10 },
+  create: (p, out) => new Rocr100(p.period, out),
+  batch: ([x], p) => [rocr100(x!, p.period)],
+  testParams: [{ period: 1 }, { period: 3 }],
+  talib: { name: 'ROCR100', optIn: (p) => ({ optInTimePeriod: p.period }), outputs: ['outReal'] },
+};

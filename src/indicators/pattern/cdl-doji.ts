@@ -1,0 +1,62 @@
+/**
+ * CDLDOJI — Doji: a real body no longer than 10% of the average high-low range of the previous 10
+ * candles.
+ * Definition: TA-Lib TA_CDLDOJI (ta_CDLDOJI.c) with TA-Lib's default candle settings and its
+ * running period totals; NaN before the lookback, then 100 or 0.
+ */
+import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
+import { assertOhlc, CandlePattern } from './candle-pattern.js';
+import { BodyDoji } from './candle-settings.js';
+
+const LOOKBACK = BodyDoji.avgPeriod;
+
+/** Incremental CDLDOJI: 1 output (100 or 0). */
+export class CdlDoji extends CandlePattern {
+  constructor(outputs?: Float64Array) {
+    super('CDLDOJI', LOOKBACK, [[BodyDoji, 0]], outputs);
+  }
+
+  update(bar: Bar): void {
+    const w = this.w;
+    const i = this.count;
+    w.push(bar, i);
+    this.count = i + 1;
+    if (i < LOOKBACK) return;
+    const t = w.totals;
+    let out = 0;
+    if (w.realBody(i) <= w.avg(BodyDoji, t[0]!, i)) out = 100;
+    this.outputs[0] = out;
+    w.advance(i);
+  }
+}
+
+/** Batch CDLDOJI (TA-Lib's name and warm-up); outputs aligned to the input. */
+export function cdldoji(open: ArrayLike<number>, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array {
+  assertOhlc('CDLDOJI', open, high, low, close);
+  const ind = new CdlDoji();
+  const bar = newMutableBar();
+  const n = close.length;
+  const out = new Float64Array(n);
+  const o = ind.outputs;
+  for (let i = 0; i < n; i++) {
+    bar.open = open[i]!;
+    bar.high = high[i]!;
+    bar.low = low[i]!;
+    bar.close = close[i]!;
+    ind.update(bar);
+    out[i] = o[0]!;
+  }
+  return out;
+}
+
+export const cdldojiSpec: IndicatorSpec<Record<string, never>> = {
+  name: 'CDLDOJI',
+  group: 'pattern',
+  summary: 'Doji',
+  inputs: ['open', 'high', 'low', 'close'],
+  outputs: ['integer'],
+  defaults: {},
+  create: (_p, out) => new CdlDoji(out),
+  batch: ([o, h, l, c]) => [cdldoji(o!, h!, l!, c!)],
+  talib: { name: 'CDLDOJI', optIn: () => ({}), outputs: ['outInteger'] },
+};

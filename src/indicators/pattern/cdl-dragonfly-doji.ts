@@ -1,0 +1,68 @@
+/**
+ * CDLDRAGONFLYDOJI — Dragonfly doji: a doji with no (very short) upper shadow and a lower shadow that
+ * is not very short.
+ * Definition: TA-Lib TA_CDLDRAGONFLYDOJI (ta_CDLDRAGONFLYDOJI.c) with TA-Lib's default candle settings and its
+ * running period totals; NaN before the lookback, then 100 or 0.
+ */
+import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
+import { assertOhlc, CandlePattern } from './candle-pattern.js';
+import { BodyDoji, ShadowVeryShort } from './candle-settings.js';
+
+const LOOKBACK = Math.max(BodyDoji.avgPeriod, ShadowVeryShort.avgPeriod);
+
+/** Incremental CDLDRAGONFLYDOJI: 1 output (100 or 0). */
+export class CdlDragonflyDoji extends CandlePattern {
+  constructor(outputs?: Float64Array) {
+    super('CDLDRAGONFLYDOJI', LOOKBACK, [[BodyDoji, 0], [ShadowVeryShort, 0]], outputs);
+  }
+
+  update(bar: Bar): void {
+    const w = this.w;
+    const i = this.count;
+    w.push(bar, i);
+    this.count = i + 1;
+    if (i < LOOKBACK) return;
+    const t = w.totals;
+    let out = 0;
+    if (
+      w.realBody(i) <= w.avg(BodyDoji, t[0]!, i) &&
+      w.upperShadow(i) < w.avg(ShadowVeryShort, t[1]!, i) &&
+      w.lowerShadow(i) > w.avg(ShadowVeryShort, t[1]!, i)
+    ) {
+      out = 100;
+    }
+    this.outputs[0] = out;
+    w.advance(i);
+  }
+}
+
+/** Batch CDLDRAGONFLYDOJI (TA-Lib's name and warm-up); outputs aligned to the input. */
+export function cdldragonflydoji(open: ArrayLike<number>, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array {
+  assertOhlc('CDLDRAGONFLYDOJI', open, high, low, close);
+  const ind = new CdlDragonflyDoji();
+  const bar = newMutableBar();
+  const n = close.length;
+  const out = new Float64Array(n);
+  const o = ind.outputs;
+  for (let i = 0; i < n; i++) {
+    bar.open = open[i]!;
+    bar.high = high[i]!;
+    bar.low = low[i]!;
+    bar.close = close[i]!;
+    ind.update(bar);
+    out[i] = o[0]!;
+  }
+  return out;
+}
+
+export const cdldragonflydojiSpec: IndicatorSpec<Record<string, never>> = {
+  name: 'CDLDRAGONFLYDOJI',
+  group: 'pattern',
+  summary: 'Dragonfly doji',
+  inputs: ['open', 'high', 'low', 'close'],
+  outputs: ['integer'],
+  defaults: {},
+  create: (_p, out) => new CdlDragonflyDoji(out),
+  batch: ([o, h, l, c]) => [cdldragonflydoji(o!, h!, l!, c!)],
+  talib: { name: 'CDLDRAGONFLYDOJI', optIn: () => ({}), outputs: ['outInteger'] },
+};

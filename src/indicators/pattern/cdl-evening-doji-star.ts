@@ -1,0 +1,79 @@
+/**
+ * CDLEVENINGDOJISTAR — Evening doji star: long white candle, doji gapping up, black candle closing
+ * well within the first real body (by `penetration` of it).
+ * Definition: TA-Lib TA_CDLEVENINGDOJISTAR (ta_CDLEVENINGDOJISTAR.c) with TA-Lib's default candle settings and its
+ * running period totals; NaN before the lookback, then -100 or 0.
+ */
+import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
+import { assertRange } from '../validate.js';
+import { assertOhlc, CandlePattern } from './candle-pattern.js';
+import { BodyDoji, BodyLong, BodyShort, PENETRATION_MAX } from './candle-settings.js';
+
+const LOOKBACK = Math.max(BodyDoji.avgPeriod, BodyLong.avgPeriod, BodyShort.avgPeriod) + 2;
+
+/** Incremental CDLEVENINGDOJISTAR: 1 output (-100 or 0). */
+export class CdlEveningDojiStar extends CandlePattern {
+  private readonly penetration: number;
+
+  constructor(penetration = 0.3, outputs?: Float64Array) {
+    super('CDLEVENINGDOJISTAR', LOOKBACK, [[BodyLong, 2], [BodyDoji, 1], [BodyShort, 0]], outputs);
+    assertRange('CDLEVENINGDOJISTAR', 'penetration', penetration, 0, PENETRATION_MAX);
+    this.penetration = penetration;
+  }
+
+  update(bar: Bar): void {
+    const w = this.w;
+    const i = this.count;
+    w.push(bar, i);
+    this.count = i + 1;
+    if (i < LOOKBACK) return;
+    const t = w.totals;
+    const pen = this.penetration;
+    let out = 0;
+    if (
+      w.realBody(i - 2) > w.avg(BodyLong, t[0]!, i - 2) &&
+      w.color(i - 2) === 1 &&
+      w.realBody(i - 1) <= w.avg(BodyDoji, t[1]!, i - 1) &&
+      w.realBodyGapUp(i - 1, i - 2) &&
+      w.realBody(i) > w.avg(BodyShort, t[2]!, i) &&
+      w.color(i) === -1 &&
+      w.c(i) < w.c(i - 2) - w.realBody(i - 2) * pen
+    ) {
+      out = -100;
+    }
+    this.outputs[0] = out;
+    w.advance(i);
+  }
+}
+
+/** Batch CDLEVENINGDOJISTAR (TA-Lib's name and warm-up); outputs aligned to the input. */
+export function cdleveningdojistar(open: ArrayLike<number>, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>, penetration = 0.3): Float64Array {
+  assertOhlc('CDLEVENINGDOJISTAR', open, high, low, close);
+  const ind = new CdlEveningDojiStar(penetration);
+  const bar = newMutableBar();
+  const n = close.length;
+  const out = new Float64Array(n);
+  const o = ind.outputs;
+  for (let i = 0; i < n; i++) {
+    bar.open = open[i]!;
+    bar.high = high[i]!;
+    bar.low = low[i]!;
+    bar.close = close[i]!;
+    ind.update(bar);
+    out[i] = o[0]!;
+  }
+  return out;
+}
+
+export const cdleveningdojistarSpec: IndicatorSpec<{ penetration: number }> = {
+  name: 'CDLEVENINGDOJISTAR',
+  group: 'pattern',
+  summary: 'Evening doji star',
+  inputs: ['open', 'high', 'low', 'close'],
+  outputs: ['integer'],
+  defaults: { penetration: 0.3 },
+  testParams: [{ penetration: 0.1 }],
+  create: (p, out) => new CdlEveningDojiStar(p.penetration, out),
+  batch: ([o, h, l, c], p) => [cdleveningdojistar(o!, h!, l!, c!, p.penetration)],
+  talib: { name: 'CDLEVENINGDOJISTAR', optIn: (p) => ({ optInPenetration: p.penetration }), outputs: ['outInteger'] },
+};

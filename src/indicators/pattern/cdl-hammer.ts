@@ -1,0 +1,69 @@
+/**
+ * CDLHAMMER — Hammer: small real body, long lower shadow, (almost) no upper shadow, body near the
+ * previous candle's low.
+ * Definition: TA-Lib TA_CDLHAMMER (ta_CDLHAMMER.c) with TA-Lib's default candle settings and its
+ * running period totals; NaN before the lookback, then 100 or 0.
+ */
+import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
+import { assertOhlc, CandlePattern } from './candle-pattern.js';
+import { BodyShort, Near, ShadowLong, ShadowVeryShort } from './candle-settings.js';
+
+const LOOKBACK = Math.max(BodyShort.avgPeriod, ShadowLong.avgPeriod, ShadowVeryShort.avgPeriod, Near.avgPeriod) + 1;
+
+/** Incremental CDLHAMMER: 1 output (100 or 0). */
+export class CdlHammer extends CandlePattern {
+  constructor(outputs?: Float64Array) {
+    super('CDLHAMMER', LOOKBACK, [[BodyShort, 0], [ShadowLong, 0], [ShadowVeryShort, 0], [Near, 1]], outputs);
+  }
+
+  update(bar: Bar): void {
+    const w = this.w;
+    const i = this.count;
+    w.push(bar, i);
+    this.count = i + 1;
+    if (i < LOOKBACK) return;
+    const t = w.totals;
+    let out = 0;
+    if (
+      w.realBody(i) < w.avg(BodyShort, t[0]!, i) &&
+      w.lowerShadow(i) > w.avg(ShadowLong, t[1]!, i) &&
+      w.upperShadow(i) < w.avg(ShadowVeryShort, t[2]!, i) &&
+      w.bodyBottom(i) <= w.l(i - 1) + w.avg(Near, t[3]!, i - 1)
+    ) {
+      out = 100;
+    }
+    this.outputs[0] = out;
+    w.advance(i);
+  }
+}
+
+/** Batch CDLHAMMER (TA-Lib's name and warm-up); outputs aligned to the input. */
+export function cdlhammer(open: ArrayLike<number>, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array {
+  assertOhlc('CDLHAMMER', open, high, low, close);
+  const ind = new CdlHammer();
+  const bar = newMutableBar();
+  const n = close.length;
+  const out = new Float64Array(n);
+  const o = ind.outputs;
+  for (let i = 0; i < n; i++) {
+    bar.open = open[i]!;
+    bar.high = high[i]!;
+    bar.low = low[i]!;
+    bar.close = close[i]!;
+    ind.update(bar);
+    out[i] = o[0]!;
+  }
+  return out;
+}
+
+export const cdlhammerSpec: IndicatorSpec<Record<string, never>> = {
+  name: 'CDLHAMMER',
+  group: 'pattern',
+  summary: 'Hammer',
+  inputs: ['open', 'high', 'low', 'close'],
+  outputs: ['integer'],
+  defaults: {},
+  create: (_p, out) => new CdlHammer(out),
+  batch: ([o, h, l, c]) => [cdlhammer(o!, h!, l!, c!)],
+  talib: { name: 'CDLHAMMER', optIn: () => ({}), outputs: ['outInteger'] },
+};

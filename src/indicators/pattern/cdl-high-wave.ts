@@ -1,0 +1,68 @@
+/**
+ * CDLHIGHWAVE — High-wave candle: small real body with very long upper and lower shadows; sign is the
+ * candle colour.
+ * Definition: TA-Lib TA_CDLHIGHWAVE (ta_CDLHIGHWAVE.c) with TA-Lib's default candle settings and its
+ * running period totals; NaN before the lookback, then 100 / -100 or 0.
+ */
+import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
+import { assertOhlc, CandlePattern } from './candle-pattern.js';
+import { BodyShort, ShadowVeryLong } from './candle-settings.js';
+
+const LOOKBACK = Math.max(BodyShort.avgPeriod, ShadowVeryLong.avgPeriod);
+
+/** Incremental CDLHIGHWAVE: 1 output (100 / -100 or 0). */
+export class CdlHighWave extends CandlePattern {
+  constructor(outputs?: Float64Array) {
+    super('CDLHIGHWAVE', LOOKBACK, [[BodyShort, 0], [ShadowVeryLong, 0]], outputs);
+  }
+
+  update(bar: Bar): void {
+    const w = this.w;
+    const i = this.count;
+    w.push(bar, i);
+    this.count = i + 1;
+    if (i < LOOKBACK) return;
+    const t = w.totals;
+    let out = 0;
+    if (
+      w.realBody(i) < w.avg(BodyShort, t[0]!, i) &&
+      w.upperShadow(i) > w.avg(ShadowVeryLong, t[1]!, i) &&
+      w.lowerShadow(i) > w.avg(ShadowVeryLong, t[1]!, i)
+    ) {
+      out = w.color(i) * 100;
+    }
+    this.outputs[0] = out;
+    w.advance(i);
+  }
+}
+
+/** Batch CDLHIGHWAVE (TA-Lib's name and warm-up); outputs aligned to the input. */
+export function cdlhighwave(open: ArrayLike<number>, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array {
+  assertOhlc('CDLHIGHWAVE', open, high, low, close);
+  const ind = new CdlHighWave();
+  const bar = newMutableBar();
+  const n = close.length;
+  const out = new Float64Array(n);
+  const o = ind.outputs;
+  for (let i = 0; i < n; i++) {
+    bar.open = open[i]!;
+    bar.high = high[i]!;
+    bar.low = low[i]!;
+    bar.close = close[i]!;
+    ind.update(bar);
+    out[i] = o[0]!;
+  }
+  return out;
+}
+
+export const cdlhighwaveSpec: IndicatorSpec<Record<string, never>> = {
+  name: 'CDLHIGHWAVE',
+  group: 'pattern',
+  summary: 'High-wave candle',
+  inputs: ['open', 'high', 'low', 'close'],
+  outputs: ['integer'],
+  defaults: {},
+  create: (_p, out) => new CdlHighWave(out),
+  batch: ([o, h, l, c]) => [cdlhighwave(o!, h!, l!, c!)],
+  talib: { name: 'CDLHIGHWAVE', optIn: () => ({}), outputs: ['outInteger'] },
+};

@@ -1,0 +1,69 @@
+/**
+ * CDLINVERTEDHAMMER — Inverted hammer: small real body gapping down, long upper shadow, (almost) no
+ * lower shadow.
+ * Definition: TA-Lib TA_CDLINVERTEDHAMMER (ta_CDLINVERTEDHAMMER.c) with TA-Lib's default candle settings and its
+ * running period totals; NaN before the lookback, then 100 or 0.
+ */
+import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
+import { assertOhlc, CandlePattern } from './candle-pattern.js';
+import { BodyShort, ShadowLong, ShadowVeryShort } from './candle-settings.js';
+
+const LOOKBACK = Math.max(BodyShort.avgPeriod, ShadowLong.avgPeriod, ShadowVeryShort.avgPeriod) + 1;
+
+/** Incremental CDLINVERTEDHAMMER: 1 output (100 or 0). */
+export class CdlInvertedHammer extends CandlePattern {
+  constructor(outputs?: Float64Array) {
+    super('CDLINVERTEDHAMMER', LOOKBACK, [[BodyShort, 0], [ShadowLong, 0], [ShadowVeryShort, 0]], outputs);
+  }
+
+  update(bar: Bar): void {
+    const w = this.w;
+    const i = this.count;
+    w.push(bar, i);
+    this.count = i + 1;
+    if (i < LOOKBACK) return;
+    const t = w.totals;
+    let out = 0;
+    if (
+      w.realBody(i) < w.avg(BodyShort, t[0]!, i) &&
+      w.upperShadow(i) > w.avg(ShadowLong, t[1]!, i) &&
+      w.lowerShadow(i) < w.avg(ShadowVeryShort, t[2]!, i) &&
+      w.realBodyGapDown(i, i - 1)
+    ) {
+      out = 100;
+    }
+    this.outputs[0] = out;
+    w.advance(i);
+  }
+}
+
+/** Batch CDLINVERTEDHAMMER (TA-Lib's name and warm-up); outputs aligned to the input. */
+export function cdlinvertedhammer(open: ArrayLike<number>, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array {
+  assertOhlc('CDLINVERTEDHAMMER', open, high, low, close);
+  const ind = new CdlInvertedHammer();
+  const bar = newMutableBar();
+  const n = close.length;
+  const out = new Float64Array(n);
+  const o = ind.outputs;
+  for (let i = 0; i < n; i++) {
+    bar.open = open[i]!;
+    bar.high = high[i]!;
+    bar.low = low[i]!;
+    bar.close = close[i]!;
+    ind.update(bar);
+    out[i] = o[0]!;
+  }
+  return out;
+}
+
+export const cdlinvertedhammerSpec: IndicatorSpec<Record<string, never>> = {
+  name: 'CDLINVERTEDHAMMER',
+  group: 'pattern',
+  summary: 'Inverted hammer',
+  inputs: ['open', 'high', 'low', 'close'],
+  outputs: ['integer'],
+  defaults: {},
+  create: (_p, out) => new CdlInvertedHammer(out),
+  batch: ([o, h, l, c]) => [cdlinvertedhammer(o!, h!, l!, c!)],
+  talib: { name: 'CDLINVERTEDHAMMER', optIn: () => ({}), outputs: ['outInteger'] },
+};

@@ -1,0 +1,71 @@
+/**
+ * CDLSTICKSANDWICH — Stick sandwich: black, white (trading above the first close), black candle closing
+ * (almost) at the first close.
+ * Definition: TA-Lib TA_CDLSTICKSANDWICH (ta_CDLSTICKSANDWICH.c) with TA-Lib's default candle settings and its
+ * running period totals; NaN before the lookback, then 100 or 0.
+ */
+import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
+import { assertOhlc, CandlePattern } from './candle-pattern.js';
+import { Equal } from './candle-settings.js';
+
+const LOOKBACK = Equal.avgPeriod + 2;
+
+/** Incremental CDLSTICKSANDWICH: 1 output (100 or 0). */
+export class CdlStickSandwich extends CandlePattern {
+  constructor(outputs?: Float64Array) {
+    super('CDLSTICKSANDWICH', LOOKBACK, [[Equal, 2]], outputs);
+  }
+
+  update(bar: Bar): void {
+    const w = this.w;
+    const i = this.count;
+    w.push(bar, i);
+    this.count = i + 1;
+    if (i < LOOKBACK) return;
+    const t = w.totals;
+    let out = 0;
+    if (
+      w.color(i - 2) === -1 &&
+      w.color(i - 1) === 1 &&
+      w.color(i) === -1 &&
+      w.l(i - 1) > w.c(i - 2) &&
+      w.c(i) <= w.c(i - 2) + w.avg(Equal, t[0]!, i - 2) &&
+      w.c(i) >= w.c(i - 2) - w.avg(Equal, t[0]!, i - 2)
+    ) {
+      out = 100;
+    }
+    this.outputs[0] = out;
+    w.advance(i);
+  }
+}
+
+/** Batch CDLSTICKSANDWICH (TA-Lib's name and warm-up); outputs aligned to the input. */
+export function cdlsticksandwich(open: ArrayLike<number>, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array {
+  assertOhlc('CDLSTICKSANDWICH', open, high, low, close);
+  const ind = new CdlStickSandwich();
+  const bar = newMutableBar();
+  const n = close.length;
+  const out = new Float64Array(n);
+  const o = ind.outputs;
+  for (let i = 0; i < n; i++) {
+    bar.open = open[i]!;
+    bar.high = high[i]!;
+    bar.low = low[i]!;
+    bar.close = close[i]!;
+    ind.update(bar);
+    out[i] = o[0]!;
+  }
+  return out;
+}
+
+export const cdlsticksandwichSpec: IndicatorSpec<Record<string, never>> = {
+  name: 'CDLSTICKSANDWICH',
+  group: 'pattern',
+  summary: 'Stick sandwich',
+  inputs: ['open', 'high', 'low', 'close'],
+  outputs: ['integer'],
+  defaults: {},
+  create: (_p, out) => new CdlStickSandwich(out),
+  batch: ([o, h, l, c]) => [cdlsticksandwich(o!, h!, l!, c!)],
+  talib: { name: 'CDLSTICKSANDWICH', optIn: () => ({}), outputs: ['outInteger'] },
+};

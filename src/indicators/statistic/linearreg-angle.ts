@@ -1,0 +1,71 @@
+/**
+ * LINEARREG_ANGLE — Linear regression angle: atan(slope) in degrees.
+ * Definition and floating-point order: TA-Lib TA_LINEARREG_ANGLE: least squares over the last `period` values
+ * (x = period-1 for the oldest down to 0 for the newest, sums recomputed over the window each bar in
+ * TA-Lib's order); output atan(m) * (180 / PI). See LinRegWindow.
+ */
+import { IndicatorBase } from '../base.js';
+import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
+import { assertFiniteSeries, rejectInput } from '../validate.js';
+import { LinRegWindow } from './linreg-window.js';
+
+const RAD_TO_DEG = 180.0 / Math.PI;
+
+export class LinearRegAngle extends IndicatorBase {
+  readonly lookback: number;
+  private readonly w: LinRegWindow;
+
+  constructor(period = 14, outputs?: Float64Array) {
+    super(1, outputs);
+    this.w = new LinRegWindow('LINEARREG_ANGLE', period);
+    this.lookback = period - 1;
+  }
+
+  /** Adds one value; returns the new output or NaN while warming up. */
+  next(x: number): number {
+    if (x - x !== 0) rejectInput('LINEARREG_ANGLE', 'input', x);
+    this.count++;
+    const w = this.w;
+    if (!w.push(x)) return NaN;
+    const out = Math.atan(w.slope) * RAD_TO_DEG;
+    this.outputs[0] = out;
+    return out;
+  }
+
+  update(bar: Bar): void {
+    this.next(bar.close);
+  }
+
+  snapshot(): IndicatorState {
+    return { count: this.count, window: this.w.snapshot(), out: this.outputs[0]! };
+  }
+
+  restore(s: IndicatorState): void {
+    this.count = s.count as number;
+    this.w.restore(s.window as IndicatorState);
+    this.outputs[0] = (s.out as number | null) ?? NaN;
+  }
+}
+
+/** Batch LINEARREG_ANGLE with TA-Lib's name, parameters and warm-up (first valid index period-1). */
+export function linearreg_angle(real: ArrayLike<number>, period = 14): Float64Array {
+  assertFiniteSeries('LINEARREG_ANGLE', 'input', real);
+  const ind = new LinearRegAngle(period);
+  const n = real.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  return out;
+}
+
+export const linearregAngleSpec: IndicatorSpec<{ period: number }> = {
+  name: 'LINEARREG_ANGLE',
+  group: 'statistic',
+  summary: 'Linear regression angle: atan(slope) in degrees',
+  inputs: ['close'],
+  outputs: ['real'],
+  defaults: { period: 14 },
+  create: (p, out) => new LinearRegAngle(p.period, out),
+  batch: ([x], p) => [linearreg_angle(x!, p.period)],
+  testParams: [{ period: 5 }, { period: 2 }],
+  talib: { name: 'LINEARREG_ANGLE', optIn: (p) => ({ optInTimePeriod: p.period }), outputs: ['outReal'] },
+};

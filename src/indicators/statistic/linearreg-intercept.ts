@@ -1,0 +1,69 @@
+/**
+ * LINEARREG_INTERCEPT — Linear regression intercept: the least-squares line at the oldest bar of the window.
+ * Definition and floating-point order: TA-Lib TA_LINEARREG_INTERCEPT: least squares over the last `period` values
+ * (x = period-1 for the oldest down to 0 for the newest, sums recomputed over the window each bar in
+ * TA-Lib's order); output b = (SumY - m * SumX) / period. See LinRegWindow.
+ */
+import { IndicatorBase } from '../base.js';
+import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
+import { assertFiniteSeries, rejectInput } from '../validate.js';
+import { LinRegWindow } from './linreg-window.js';
+
+export class LinearRegIntercept extends IndicatorBase {
+  readonly lookback: number;
+  private readonly w: LinRegWindow;
+
+  constructor(period = 14, outputs?: Float64Array) {
+    super(1, outputs);
+    this.w = new LinRegWindow('LINEARREG_INTERCEPT', period);
+    this.lookback = period - 1;
+  }
+
+  /** Adds one value; returns the new output or NaN while warming up. */
+  next(x: number): number {
+    if (x - x !== 0) rejectInput('LINEARREG_INTERCEPT', 'input', x);
+    this.count++;
+    const w = this.w;
+    if (!w.push(x)) return NaN;
+    const out = (w.sumY - w.slope * w.sumX) / w.period;
+    this.outputs[0] = out;
+    return out;
+  }
+
+  update(bar: Bar): void {
+    this.next(bar.close);
+  }
+
+  snapshot(): IndicatorState {
+    return { count: this.count, window: this.w.snapshot(), out: this.outputs[0]! };
+  }
+
+  restore(s: IndicatorState): void {
+    this.count = s.count as number;
+    this.w.restore(s.window as IndicatorState);
+    this.outputs[0] = (s.out as number | null) ?? NaN;
+  }
+}
+
+/** Batch LINEARREG_INTERCEPT with TA-Lib's name, parameters and warm-up (first valid index period-1). */
+export function linearreg_intercept(real: ArrayLike<number>, period = 14): Float64Array {
+  assertFiniteSeries('LINEARREG_INTERCEPT', 'input', real);
+  const ind = new LinearRegIntercept(period);
+  const n = real.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  return out;
+}
+
+export const linearregInterceptSpec: IndicatorSpec<{ period: number }> = {
+  name: 'LINEARREG_INTERCEPT',
+  group: 'statistic',
+  summary: 'Linear regression intercept: the least-squares line at the oldest bar of the window',
+  inputs: ['close'],
+  outputs: ['real'],
+  defaults: { period: 14 },
+  create: (p, out) => new LinearRegIntercept(p.period, out),
+  batch: ([x], p) => [linearreg_intercept(x!, p.period)],
+  testParams: [{ period: 5 }, { period: 2 }],
+  talib: { name: 'LINEARREG_INTERCEPT', optIn: (p) => ({ optInTimePeriod: p.period }), outputs: ['outReal'] },
+};
