@@ -1,11 +1,17 @@
 import type { Command } from 'commander';
+import { registerBackfill } from './backfill.js';
 import { registerDemo } from './demo.js';
+import { registerExchangeSim } from './exchange-sim.js';
 import { registerGaps } from './gaps.js';
 import { registerImport } from './import.js';
+import { registerStream } from './stream.js';
 
 /** Every command, one file each. */
 export function registerCommands(program: Command): void {
   registerDemo(program);
   registerImport(program);
   registerGaps(program);
+  registerBackfill(program);
+  registerStream(program);
+  registerExchangeSim(program);
 }
