@@ -62,6 +62,51 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('import_runs').execute();
       },
     },
+    '2026-11-21T01-00_decisions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('scan_history')
+          .addColumn('symbol', 'text', (c) => c.notNull())
+          .addColumn('time', 'bigint', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('category', 'text', (c) => c.notNull())
+          .addColumn('direction', 'integer', (c) => c.notNull())
+          .addColumn('confidence', 'double precision', (c) => c.notNull())
+          .addColumn('confluence', 'double precision', (c) => c.notNull())
+          .addColumn('agreeing', 'integer', (c) => c.notNull())
+          .addColumn('regime', 'text', (c) => c.notNull())
+          .addColumn('timeframe', 'text', (c) => c.notNull())
+          .addColumn('weights_version', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('scan_history_pk', ['symbol', 'time'])
+          .execute();
+        for (const table of ['live_signals', 'signal_history', 'rejected_signals'] as const) {
+          let t = db.schema
+            .createTable(table)
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('symbol', 'text', (c) => c.notNull())
+            .addColumn('time', 'bigint', (c) => c.notNull())
+            .addColumn('direction', 'text', (c) => c.notNull())
+            .addColumn('entry', 'double precision', (c) => c.notNull())
+            .addColumn('stop', 'double precision', (c) => c.notNull())
+            .addColumn('target', 'double precision', (c) => c.notNull())
+            .addColumn('reward_risk', 'double precision', (c) => c.notNull())
+            .addColumn('confidence', 'double precision', (c) => c.notNull())
+            .addColumn('confluence', 'double precision', (c) => c.notNull())
+            .addColumn('agreeing', 'integer', (c) => c.notNull())
+            .addColumn('regime', 'text', (c) => c.notNull())
+            .addColumn('timeframe', 'text', (c) => c.notNull())
+            .addColumn('setup_kind', 'integer', (c) => c.notNull())
+            .addColumn('weights_version', 'integer', (c) => c.notNull())
+            .addColumn('record', 'text', (c) => c.notNull());
+          t = table === 'rejected_signals' ? t.addColumn('category', 'text', (c) => c.notNull()) : t.addColumn('expires_at', 'bigint', (c) => c.notNull());
+          await t.execute();
+          await db.schema.createIndex(`${table}_symbol_time`).on(table).columns(['symbol', 'time']).execute();
+        }
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of ['rejected_signals', 'signal_history', 'live_signals', 'scan_history']) await db.schema.dropTable(t).execute();
+      },
+    },
   };
 }
 
