@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import * as ts from 'trading-signals';
 import { IndicatorSet } from '../src/indicators/indicator-set.js';
 import { ALL_INDICATORS, findIndicator } from '../src/indicators/registry.js';
-import type { Params } from '../src/indicators/types.js';
+import { newMutableBar, type Params } from '../src/indicators/types.js';
 import { benchCandles, columns, medianMs, type Columns } from './market.js';
 import type { BenchResult, BenchSection } from './types.js';
 
@@ -102,9 +102,19 @@ export const indicatorsBench: BenchSection = {
     for (const k of CASES) {
       const spec = findIndicator(k.name)!;
       const params = { ...spec.defaults, ...k.params };
+      // Same input layout as the peer: values read from columns into one reused bar object.
+      const bar = newMutableBar();
       const oursMs = medianMs(() => {
         const ind = spec.create(params);
-        for (let i = 0; i < N; i++) ind.update(candles[i]!);
+        for (let i = 0; i < N; i++) {
+          bar.open = cols.open[i]!;
+          bar.high = cols.high[i]!;
+          bar.low = cols.low[i]!;
+          bar.close = cols.close[i]!;
+          bar.volume = cols.volume[i]!;
+          bar.openTime = cols.time[i]!;
+          ind.update(bar);
+        }
       }, 5);
       const peer = safe(() =>
         ns(

@@ -4,11 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { engineBench } from './engine.js';
 import { importBench } from './import.js';
 import { indicatorsBench } from './indicators.js';
 import type { BenchResult, BenchSection } from './types.js';
 
-const SECTIONS: BenchSection[] = [importBench, indicatorsBench];
+const SECTIONS: BenchSection[] = [importBench, indicatorsBench, engineBench];
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -19,7 +19,8 @@ export type ParamValues<T extends ParamTable> = { -readonly [K in keyof T]: numb
 export function paramDefaults<T extends ParamTable>(table: T): ParamValues<T> {
   const out = {} as ParamValues<T>;
   for (const k of Object.keys(table) as (keyof T)[]) out[k] = table[k]!.default;
-  return out;
+  // Built key by key, an object of 20+ keys ends in V8's slow dictionary mode; the spread copy does not.
+  return { ...out };
 }
 
 /** Fills missing values with defaults and checks bounds; an error names `where.key`. */
@@ -33,5 +34,5 @@ export function resolveParams<T extends ParamTable>(table: T, given: Partial<Rec
     }
     (out as Record<string, number>)[k] = v;
   }
-  return out;
+  return { ...out };
 }
