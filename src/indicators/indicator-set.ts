@@ -79,6 +79,7 @@ export class IndicatorSet {
     this.groups = [];
     this.all = [];
     let offset = 0;
+    const sharedByTimeframe = new Map<string, Map<string, unknown>>();
     configs.forEach((c, i) => {
       const spec = specs[i]!;
       const params = { ...spec.defaults, ...c.params };
@@ -90,7 +91,9 @@ export class IndicatorSet {
         g = tfs.push(timeframe) - 1;
         this.groups.push([]);
       }
-      const ind = spec.create(params, this.values.subarray(offset, offset + spec.outputs.length));
+      let shared = sharedByTimeframe.get(timeframe);
+      if (!shared) sharedByTimeframe.set(timeframe, (shared = new Map()));
+      const ind = spec.create(params, this.values.subarray(offset, offset + spec.outputs.length), shared);
       this.groups[g]!.push(ind);
       this.all.push(ind);
       slots.push({ key, name: spec.name, timeframe, params, outputs: spec.outputs, offset });

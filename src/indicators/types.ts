@@ -62,7 +62,11 @@ export interface IndicatorSpec<P extends Params = Params> {
   readonly inputs: readonly InputField[];
   readonly outputs: readonly string[];
   readonly defaults: P;
-  create(params: P, outputs?: Float64Array): Indicator;
+  /**
+   * `shared`, given by an IndicatorSet (one map per timeframe), lets indicators of one set share work
+   * that depends only on the bars (e.g. candle geometry for the candlestick patterns). Absent in batch use.
+   */
+  create(params: P, outputs?: Float64Array, shared?: Map<string, unknown>): Indicator;
   batch(inputs: readonly Float64Array[], params: P): Float64Array[];
   /** Extra parameter sets the oracle and contract tests also run (besides `defaults`). */
   readonly testParams?: readonly P[];
