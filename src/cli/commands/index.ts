@@ -4,6 +4,7 @@ import { registerDemo } from './demo.js';
 import { registerExchangeSim } from './exchange-sim.js';
 import { registerGaps } from './gaps.js';
 import { registerImport } from './import.js';
+import { registerScan } from './scan.js';
 import { registerStream } from './stream.js';
 
 /** Every command, one file each. */
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerBackfill(program);
   registerStream(program);
   registerExchangeSim(program);
+  registerScan(program);
 }
