@@ -49,8 +49,16 @@ export function newConsensusResult(): ConsensusResult {
   return { direction: 0, agreeing: 0, opposing: 0, confluence: 0, confidence: 0, score: 0, lead1: -1, lead2: -1, passed: false, failed: 'direction' };
 }
 
-/** Computes the consensus into `out` (no allocation). */
-export function computeConsensus(votes: readonly VoteSlot[], weights: Float64Array, p: ConsensusParams, regime: number, out: ConsensusResult): ConsensusResult {
+/** The default per-regime confidence thresholds as a vector (REGIMES order). */
+export function thresholdVector(p: ConsensusParams): Float64Array {
+  return Float64Array.from([0, 1, 2, 3], (r) => confidenceThreshold(p, r));
+}
+
+/**
+ * Computes the consensus into `out` (no allocation). `minConfidence` is the confidence threshold in force
+ * for the current regime (learned thresholds override the parameters' defaults).
+ */
+export function computeConsensus(votes: readonly VoteSlot[], weights: Float64Array, p: ConsensusParams, minConfidence: number, out: ConsensusResult): ConsensusResult {
   let sLong = 0;
   let sShort = 0;
   let wLong = 0;
@@ -101,7 +109,7 @@ export function computeConsensus(votes: readonly VoteSlot[], weights: Float64Arr
   if (dir === 0) out.failed = 'direction';
   else if (out.agreeing < p.minAgreeing) out.failed = 'agreeing';
   else if (out.confluence < p.minConfluence) out.failed = 'confluence';
-  else if (out.confidence < confidenceThreshold(p, regime)) out.failed = 'confidence';
+  else if (out.confidence < minConfidence) out.failed = 'confidence';
   else out.failed = 'none';
   out.passed = out.failed === 'none';
   return out;

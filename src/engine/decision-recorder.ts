@@ -44,7 +44,7 @@ export class DecisionRecorder {
       this.signals.push([...base, JSON.stringify(engine.consensusRecord()), expires]);
     } else {
       const votes = engine.votes.map((v, i) => [engine.heads[i]!.id, v.direction, Math.round(v.confidence * 1e4) / 1e4]);
-      this.rejected.push([...base, JSON.stringify({ votes, weights: Array.from(engine.weights, (w) => Math.round(w * 1e6) / 1e6) }), d.category]);
+      this.rejected.push([...base, JSON.stringify({ votes, weights: Array.from(engine.weightsFor(d.regime), (w) => Math.round(w * 1e6) / 1e6) }), d.category]);
     }
   }
 

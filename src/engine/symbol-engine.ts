@@ -4,7 +4,7 @@
  * risk placement → quality filters → regime limits and cooldown → one Decision. Nothing here reads a
  * clock, does I/O or allocates per candle (the consensus record for storage is built on demand).
  */
-import { computeConsensus, confidenceThreshold, newConsensusResult, type ConsensusResult } from '../consensus/consensus.js';
+import { computeConsensus, newConsensusResult, thresholdVector, type ConsensusResult } from '../consensus/consensus.js';
 import { SetupHistory, stopAtr, targetAtr } from '../consensus/filters.js';
 import { SignalLimits } from '../consensus/limits.js';
 import { REGIME_INDICATORS, RegimeClassifier } from '../consensus/regime.js';
@@ -60,8 +60,12 @@ export class SymbolEngine {
   readonly decision: Decision;
   readonly limits: SignalLimits;
   readonly history = new SetupHistory();
-  /** Current head weights (learning replaces them); length 9, sums to 1. */
-  weights: Float64Array;
+  /**
+   * What learning controls, shared by reference with the learning coordinator: head weights per regime
+   * (4 × 9, row r for regime r; all rows equal without per-regime learning) and the confidence threshold
+   * per regime.
+   */
+  readonly learned: LearnedVectors;
   private readonly ctx: MutableContext;
   private readonly tfByRegime: Int32Array;
   private readonly iAtr: Int32Array;
@@ -74,10 +78,10 @@ export class SymbolEngine {
     readonly symbol: string,
     readonly params: EngineParams,
     readonly heads: readonly Head[],
-    weights?: Float64Array,
+    learned?: LearnedVectors,
   ) {
     if (heads.length !== 9) throw new AlphaPulseError('AP_ERR_CONFIG', `the engine needs 9 heads, got ${heads.length}`);
-    this.weights = weights ? Float64Array.from(weights) : new Float64Array(9).fill(1 / 9);
+    this.learned = learned ?? defaultLearnedVectors(params);
     this.set = new IndicatorSet(mergeRequirements([REGIME_INDICATORS, FILTER_INDICATORS, ...heads.map((h) => h.requires())]));
     this.regime = new RegimeClassifier(params.regime);
     this.regime.bind(this.set);
@@ -110,7 +114,8 @@ export class SymbolEngine {
     const votes = this.votes;
     for (let i = 0; i < 9; i++) this.heads[i]!.evaluate(ctx, votes[i]!);
     const p = this.params;
-    const cons = computeConsensus(votes, this.weights, p.consensus, regime, this.consensus);
+    const weights = this.learned.weights.subarray(regime * 9, regime * 9 + 9);
+    const cons = computeConsensus(votes, weights, p.consensus, this.learned.thresholds[regime]!, this.consensus);
 
     const d = this.decision;
     d.time = candle.openTime + MINUTE;
@@ -189,8 +194,8 @@ export class SymbolEngine {
         confidence: this.votes[i]!.confidence,
         reasons: h.describe(this.votes[i]!.reasons, ctx),
       })),
-      weights: Array.from(this.weights),
-      thresholds: { minAgreeing: this.params.consensus.minAgreeing, minConfluence: this.params.consensus.minConfluence, minConfidence: confidenceThreshold(this.params.consensus, ctx.regime) },
+      weights: Array.from(this.weightsFor(ctx.regime)),
+      thresholds: { minAgreeing: this.params.consensus.minAgreeing, minConfluence: this.params.consensus.minConfluence, minConfidence: this.learned.thresholds[ctx.regime]! },
       consensus: {
         direction: directionName(c.direction),
         agreeing: c.agreeing,
@@ -203,6 +208,11 @@ export class SymbolEngine {
       timeframe: tfName,
       indicators,
     };
+  }
+
+  /** The head weights in force for a regime (a view, not a copy). */
+  weightsFor(regime: number): Float64Array {
+    return this.learned.weights.subarray(regime * 9, regime * 9 + 9);
   }
 
   snapshot(): SymbolEngineState {
@@ -226,6 +236,13 @@ export class SymbolEngine {
     for (const h of this.heads) if (h.restore && s.heads[h.id] !== undefined) h.restore(s.heads[h.id]);
     this.lastOpenTime = s.lastOpenTime ?? -Infinity;
   }
+}
+
+/** Head weights per regime (4 × 9) and confidence thresholds per regime (4). */
+export type LearnedVectors = { readonly weights: Float64Array; readonly thresholds: Float64Array };
+
+export function defaultLearnedVectors(params: EngineParams): LearnedVectors {
+  return { weights: new Float64Array(36).fill(1 / 9), thresholds: thresholdVector(params.consensus) };
 }
 
 function reject(d: Decision, category: Decision['category']): Decision {

@@ -107,6 +107,75 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         for (const t of ['rejected_signals', 'signal_history', 'live_signals', 'scan_history']) await db.schema.dropTable(t).execute();
       },
     },
+    '2026-11-21T02-00_outcomes_learning': {
+      async up(db: Kysely<unknown>) {
+        const outcomeColumns = [
+          ['result', 'text'],
+          ['exit_time', 'bigint'],
+          ['exit_price', 'double precision'],
+          ['gross_pct', 'double precision'],
+          ['net_pct', 'double precision'],
+          ['holding_ms', 'bigint'],
+          ['mae_pct', 'double precision'],
+          ['mfe_pct', 'double precision'],
+          ['won', 'integer'],
+        ] as const;
+        for (const table of ['signal_history', 'rejected_signals'] as const) {
+          for (const [name, type] of outcomeColumns) await db.schema.alterTable(table).addColumn(name, type).execute();
+        }
+        await db.schema.alterTable('rejected_signals').addColumn('classification', 'text').execute();
+        await db.schema.createIndex('rejected_signals_open').on('rejected_signals').columns(['symbol', 'result']).execute();
+        await db.schema
+          .createTable('rejection_learning_metrics')
+          .addColumn('day', 'bigint', (c) => c.notNull())
+          .addColumn('category', 'text', (c) => c.notNull())
+          .addColumn('regime', 'text', (c) => c.notNull())
+          .addColumn('resolved', 'integer', (c) => c.notNull())
+          .addColumn('good_rejections', 'integer', (c) => c.notNull())
+          .addColumn('missed_opportunities', 'integer', (c) => c.notNull())
+          .addColumn('rejection_accuracy', 'double precision', (c) => c.notNull())
+          .addColumn('missed_rate', 'double precision', (c) => c.notNull())
+          .addPrimaryKeyConstraint('rejection_learning_metrics_pk', ['day', 'category', 'regime'])
+          .execute();
+        await db.schema
+          .createTable('learning_state')
+          .addColumn('version', 'integer', (c) => c.primaryKey())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('mode', 'text', (c) => c.notNull())
+          .addColumn('parent_version', 'integer')
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('metrics', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('active_learning_state')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('version', 'integer', (c) => c.notNull().references('learning_state.version'))
+          .addColumn('activated_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('learning_events')
+          .addColumn('id', dialect === 'sqlite' ? 'integer' : 'serial', (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('key', 'text', (c) => c.notNull().unique())
+          .addColumn('time', 'bigint', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('signal_id', 'text')
+          .addColumn('version_before', 'integer')
+          .addColumn('version_after', 'integer')
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('learning_events_time').on('learning_events').columns(['time']).execute();
+        await db.schema
+          .createTable('engine_checkpoints')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('time', 'bigint', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of ['engine_checkpoints', 'learning_events', 'active_learning_state', 'learning_state', 'rejection_learning_metrics']) await db.schema.dropTable(t).execute();
+      },
+    },
   };
 }
 

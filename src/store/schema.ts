@@ -81,12 +81,87 @@ export interface LiveSignalsTable extends TradeColumns {
   expires_at: number;
 }
 
-export interface SignalHistoryTable extends TradeColumns {
+/** How a trade (or a shadow of a rejected candidate) ended; null while open. */
+interface OutcomeColumns {
+  /** 'tp' | 'sl' | 'time' */
+  result: string | null;
+  exit_time: number | null;
+  exit_price: number | null;
+  gross_pct: number | null;
+  net_pct: number | null;
+  holding_ms: number | null;
+  mae_pct: number | null;
+  mfe_pct: number | null;
+  /** 1 won (net > 0), 0 lost */
+  won: number | null;
+}
+
+export interface SignalHistoryTable extends TradeColumns, OutcomeColumns {
   expires_at: number;
 }
 
-export interface RejectedSignalsTable extends TradeColumns {
+export interface RejectedSignalsTable extends TradeColumns, OutcomeColumns {
   category: string;
+  /** 'good_rejection' (would have lost) | 'missed_opportunity' (would have won); null while unresolved */
+  classification: string | null;
+}
+
+/** Daily shadow-signal aggregates, recomputed from rejected_signals (idempotent). */
+export interface RejectionLearningMetricsTable {
+  /** UTC day start, epoch ms */
+  day: number;
+  category: string;
+  regime: string;
+  resolved: number;
+  good_rejections: number;
+  missed_opportunities: number;
+  /** good / resolved */
+  rejection_accuracy: number;
+  /** missed / resolved */
+  missed_rate: number;
+}
+
+/** Every version of every learned state. */
+export interface LearningStateTable {
+  version: number;
+  created_at: number;
+  /** why this version exists: 'initial', 'outcome', 'daily', 'weekly', 'rollback', 'threshold' */
+  reason: string;
+  /** learning rule that produced it: 'off' | 'seed' | 'hedge' */
+  mode: string;
+  parent_version: number | null;
+  /** JSON: the full LearnedState (head weights, per-regime weights, thresholds, head parameters) */
+  state: string;
+  /** JSON: metrics at that time (outcomes seen, win rate, ...) */
+  metrics: string;
+}
+
+export interface ActiveLearningStateTable {
+  id: number;
+  version: number;
+  activated_at: number;
+}
+
+/** The audit trail: every outcome processed, weight update, threshold change, rollback, job run. */
+export interface LearningEventsTable {
+  id: Generated<number>;
+  /** idempotency key: the same event is never recorded twice */
+  key: string;
+  time: number;
+  kind: string;
+  signal_id: string | null;
+  version_before: number | null;
+  version_after: number | null;
+  /** JSON details (before/after vectors, numbers behind a change, ...) */
+  detail: string;
+}
+
+/** Engine snapshots written with each batch of events, so a restart carries on exactly. */
+export interface EngineCheckpointsTable {
+  name: string;
+  /** time of the last candle the snapshot includes (its open time) */
+  time: number;
+  state: string;
 }
 
 export interface Database {
@@ -94,6 +169,11 @@ export interface Database {
   live_signals: LiveSignalsTable;
   signal_history: SignalHistoryTable;
   rejected_signals: RejectedSignalsTable;
+  rejection_learning_metrics: RejectionLearningMetricsTable;
+  learning_state: LearningStateTable;
+  active_learning_state: ActiveLearningStateTable;
+  learning_events: LearningEventsTable;
+  engine_checkpoints: EngineCheckpointsTable;
   series: SeriesTable;
   candles: CandlesTable;
   import_runs: ImportRunsTable;

@@ -11,7 +11,7 @@ describe('weighted consensus', () => {
   it('computes agreement, confluence and confidence by hand', () => {
     // 5 LONG at 0.8, 1 SHORT at 0.5, 3 NEUTRAL, equal weights
     const v = votes([[1, 0.8], [1, 0.8], [1, 0.8], [1, 0.8], [1, 0.8], [-1, 0.5], [0, 0], [0, 0], [0, 0]]);
-    const r = computeConsensus(v, equal, DEFAULT_CONSENSUS_PARAMS, 2, newConsensusResult());
+    const r = computeConsensus(v, equal, DEFAULT_CONSENSUS_PARAMS, 0.6, newConsensusResult());
     expect(r.direction).toBe(1);
     expect(r.agreeing).toBe(5);
     expect(r.opposing).toBe(1);
@@ -23,19 +23,19 @@ describe('weighted consensus', () => {
   });
 
   it('fails on too few agreeing heads, then on confluence, then on the regime threshold', () => {
-    const few = computeConsensus(votes([[1, 1], [1, 1], [1, 1], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]), equal, DEFAULT_CONSENSUS_PARAMS, 2, newConsensusResult());
+    const few = computeConsensus(votes([[1, 1], [1, 1], [1, 1], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]), equal, DEFAULT_CONSENSUS_PARAMS, 0.6, newConsensusResult());
     expect(few.failed).toBe('agreeing');
-    const split = computeConsensus(votes([[1, 0.9], [1, 0.9], [1, 0.9], [1, 0.9], [-1, 0.9], [-1, 0.9], [-1, 0.9], [0, 0], [0, 0]]), equal, DEFAULT_CONSENSUS_PARAMS, 2, newConsensusResult());
+    const split = computeConsensus(votes([[1, 0.9], [1, 0.9], [1, 0.9], [1, 0.9], [-1, 0.9], [-1, 0.9], [-1, 0.9], [0, 0], [0, 0]]), equal, DEFAULT_CONSENSUS_PARAMS, 0.6, newConsensusResult());
     expect(split.failed).toBe('confluence');
-    const weak = computeConsensus(votes([[1, 0.5], [1, 0.5], [1, 0.5], [1, 0.5], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]), equal, DEFAULT_CONSENSUS_PARAMS, 2, newConsensusResult());
+    const weak = computeConsensus(votes([[1, 0.5], [1, 0.5], [1, 0.5], [1, 0.5], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]), equal, DEFAULT_CONSENSUS_PARAMS, 0.6, newConsensusResult());
     expect(weak.failed).toBe('confidence');
-    expect(computeConsensus(votes(Array.from({ length: 9 }, () => [0, 0])), equal, DEFAULT_CONSENSUS_PARAMS, 2, newConsensusResult()).failed).toBe('direction');
+    expect(computeConsensus(votes(Array.from({ length: 9 }, () => [0, 0])), equal, DEFAULT_CONSENSUS_PARAMS, 0.6, newConsensusResult()).failed).toBe('direction');
   });
 
   it('lets the weights decide the side and names the two leading heads', () => {
     const v = votes([[1, 0.9], [1, 0.9], [-1, 0.9], [-1, 0.9], [-1, 0.9], [0, 0], [0, 0], [0, 0], [0, 0]]);
     const w = Float64Array.from([0.3, 0.3, 0.05, 0.05, 0.05, 0.0625, 0.0625, 0.0625, 0.0625]);
-    const r = computeConsensus(v, w, DEFAULT_CONSENSUS_PARAMS, 2, newConsensusResult());
+    const r = computeConsensus(v, w, DEFAULT_CONSENSUS_PARAMS, 0.6, newConsensusResult());
     expect(r.direction).toBe(1);
     expect([r.lead1, r.lead2]).toEqual([0, 1]);
   });
