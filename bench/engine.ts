@@ -6,9 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DecisionRecorder } from '../src/engine/decision-recorder.js';
 import { resolveEngineParams } from '../src/engine/engine-params.js';
 import { SymbolEngine } from '../src/engine/symbol-engine.js';
+import { Engine } from '../src/engine/engine.js';
+import { EngineRecorder } from '../src/engine/engine-recorder.js';
+import { DEFAULT_OUTCOME_PARAMS } from '../src/outcomes/resolve.js';
 import { createHeads } from '../src/heads/index.js';
 import { openStore } from '../src/store/database.js';
 import { benchCandles } from './market.js';
@@ -39,11 +41,11 @@ export const engineBench: BenchSection = {
 
     const dir = mkdtempSync(join(tmpdir(), 'ap-bench-engine-'));
     const store = await openStore(`sqlite:${join(dir, 'engine.db')}`);
-    const engine = new SymbolEngine('BTCUSDT', params, createHeads());
-    const recorder = new DecisionRecorder(store);
+    const engine = new Engine({ symbols: ['BTCUSDT'], params, outcome: DEFAULT_OUTCOME_PARAMS, learning: { mode: 'seed', perRegime: false }, createHeads: () => createHeads() });
+    const recorder = new EngineRecorder(store, engine);
     const t = performance.now();
     for (let i = 0; i < N; i++) {
-      recorder.add(engine, engine.step(candles[i]!));
+      recorder.add(engine.step('BTCUSDT', candles[i]!));
       if (recorder.full) await recorder.flush();
     }
     await recorder.flush();
@@ -51,7 +53,7 @@ export const engineBench: BenchSection = {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
     results.push({
-      name: 'decisions recorded into SQLite',
+      name: 'engine with outcomes, learning, all events recorded into SQLite',
       unit: 'candles/s',
       value: N / (stored / 1000),
       n: N,

@@ -1,17 +1,23 @@
 /**
- * Runs stored candles of several symbols through the decision engine in time order (interleaved, as
- * live would receive them), optionally recording every decision, and tallies decisions by category and
- * regime. The backtest wraps this; `alphapulse scan` prints it.
+ * Replays stored candles of several symbols through the engine in time order (interleaved, as live
+ * would receive them): decisions, signals, shadow signals, outcomes and learning. With `record`, every
+ * event is persisted in batches with checkpoints, and a later run with the same checkpoint name carries
+ * on exactly where the last committed batch ended. The backtest wraps this; `alphapulse scan` prints it.
  */
 import type { Candle } from '../core/candle.js';
+import { thresholdVector } from '../consensus/consensus.js';
 import { REJECTION_CATEGORIES } from '../consensus/filters.js';
 import { REGIMES, type Head } from '../heads/types.js';
+import type { CoordinatorConfig } from '../learning/coordinator.js';
+import { initialLearnedState, type LearnedState } from '../learning/learned-state.js';
+import { DEFAULT_OUTCOME_PARAMS, type OutcomeParams } from '../outcomes/resolve.js';
 import { readCandles } from '../store/candles.js';
 import type { Store } from '../store/database.js';
-import { DecisionRecorder } from './decision-recorder.js';
+import { ensureInitialVersion, loadCheckpoint } from '../store/learning.js';
 import type { Decision } from './decision.js';
+import { Engine, type EngineEvent, type EngineState } from './engine.js';
 import type { EngineParams } from './engine-params.js';
-import { SymbolEngine } from './symbol-engine.js';
+import { EngineRecorder, type RecorderOptions } from './engine-recorder.js';
 
 export type ScanTally = {
   candles: number;
@@ -19,7 +25,7 @@ export type ScanTally = {
   rejections: number;
   /** rejections / decisions */
   rejectionRate: number;
-  /** rejections that had a would-be trade (tracked later as shadow signals) */
+  /** rejections that had a would-be trade (tracked as shadow signals) */
   rejectedCandidates: number;
   byCategory: Record<string, number>;
   byRegime: Record<string, Record<string, number>>;
@@ -27,19 +33,34 @@ export type ScanTally = {
   last: number | null;
 };
 
+export type OutcomeTally = { resolved: number; won: number; netPctSum: number; shadowResolved: number; goodRejections: number; missedOpportunities: number };
+
 export type ScanOptions = {
   readonly symbols: readonly string[];
   readonly from?: number;
   readonly to?: number;
   readonly exchange?: string;
   readonly params: EngineParams;
-  readonly createHeads: () => Head[];
+  readonly outcome?: OutcomeParams;
+  readonly learning?: CoordinatorConfig;
+  readonly createHeads: (headParams: LearnedState['headParams']) => Head[];
+  /** persist every event (and checkpoints when `checkpoint` is named) */
   readonly record?: boolean;
-  readonly onDecision?: (engine: SymbolEngine, d: Decision) => void;
+  readonly checkpoint?: string;
+  readonly recorder?: Omit<RecorderOptions, 'checkpoint'>;
+  readonly onEvents?: (engine: Engine, events: readonly EngineEvent[]) => void;
   readonly onProgress?: (done: number, total: number) => void;
 };
 
-export type ScanResult = { total: ScanTally; bySymbol: Record<string, ScanTally> };
+export type ScanResult = {
+  total: ScanTally;
+  bySymbol: Record<string, ScanTally>;
+  outcomes: OutcomeTally;
+  learning: { version: number; outcomes: number; shadows: number; updates: number; weights: number[]; thresholds: number[] };
+  /** where a resumed run started (per symbol, open time of the first candle fed), null for a fresh run */
+  resumedFrom: Record<string, number> | null;
+  written: EngineRecorder['written'] | null;
+};
 
 function emptyTally(): ScanTally {
   const byCategory: Record<string, number> = { signal: 0 };
@@ -64,21 +85,48 @@ function tally(t: ScanTally, d: Decision): void {
 
 const CHUNK_MS = 7 * 86_400_000;
 
-/** Replays the stored candles of `symbols` in [from, to] through one engine per symbol. */
 export async function runScan(store: Store, opts: ScanOptions): Promise<ScanResult> {
+  const learning: CoordinatorConfig = opts.learning ?? { mode: 'off', perRegime: false };
+  const initial = initialLearnedState(thresholdVector(opts.params.consensus), learning.perRegime);
   const from = opts.from ?? 0;
-  const to = opts.to ?? Date.now();
-  const engines = opts.symbols.map((s) => new SymbolEngine(s, opts.params, opts.createHeads()));
-  const recorder = opts.record ? new DecisionRecorder(store) : null;
+  const to = opts.to ?? Number.MAX_SAFE_INTEGER;
+  const start = opts.record ? await ensureInitialVersion(store, initial, learning.mode, from) : { version: 1, state: initial };
+  const engine = new Engine({
+    symbols: opts.symbols,
+    params: opts.params,
+    outcome: opts.outcome ?? DEFAULT_OUTCOME_PARAMS,
+    learning,
+    createHeads: opts.createHeads,
+    start: { version: start.version, state: start.state },
+  });
+  const next = new Map<string, number>(opts.symbols.map((s) => [s, from]));
+  let resumedFrom: Record<string, number> | null = null;
+  if (opts.record && opts.checkpoint) {
+    const cp = await loadCheckpoint<EngineState>(store, opts.checkpoint);
+    if (cp) {
+      engine.restore(cp.state);
+      resumedFrom = {};
+      for (const s of opts.symbols) {
+        const last = cp.state.symbols[s]?.engine.lastOpenTime ?? null;
+        if (last !== null) next.set(s, Math.max(from, last + 60_000));
+        resumedFrom[s] = next.get(s)!;
+      }
+    }
+  }
+  const recorder = opts.record ? new EngineRecorder(store, engine, { ...opts.recorder, ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}) }) : null;
   const total = emptyTally();
   const bySymbol: Record<string, ScanTally> = {};
   for (const s of opts.symbols) bySymbol[s] = emptyTally();
+  const outcomes: OutcomeTally = { resolved: 0, won: 0, netPctSum: 0, shadowResolved: 0, goodRejections: 0, missedOpportunities: 0 };
   const exchange = opts.exchange ?? 'binance';
-  for (let start = from; start <= to; start += CHUNK_MS) {
-    const end = Math.min(to, start + CHUNK_MS - 1);
+  const firstStart = Math.min(...next.values());
+  for (let chunkStart = firstStart; chunkStart <= to; chunkStart += CHUNK_MS) {
+    const chunkEnd = Math.min(to, chunkStart + CHUNK_MS - 1);
     const lists: Candle[][] = [];
-    for (const s of opts.symbols) lists.push(await readCandles(store, { exchange, symbol: s, interval: '1m' }, start, end));
-    // k-way merge by open time: at one minute, symbols in the order given
+    for (const s of opts.symbols) {
+      const lo = Math.max(chunkStart, next.get(s)!);
+      lists.push(lo > chunkEnd ? [] : await readCandles(store, { exchange, symbol: s, interval: '1m' }, lo, chunkEnd));
+    }
     const pos = lists.map(() => 0);
     for (;;) {
       let k = -1;
@@ -91,19 +139,44 @@ export async function runScan(store: Store, opts: ScanOptions): Promise<ScanResu
         }
       }
       if (k < 0) break;
-      const engine = engines[k]!;
-      const d = engine.step(lists[k]![pos[k]!++]!);
-      tally(total, d);
-      tally(bySymbol[engine.symbol]!, d);
-      opts.onDecision?.(engine, d);
+      const symbol = opts.symbols[k]!;
+      const events = engine.step(symbol, lists[k]![pos[k]!++]!);
+      for (const e of events) {
+        if (e.kind === 'decision') {
+          tally(total, e.decision);
+          tally(bySymbol[symbol]!, e.decision);
+        } else if (e.kind === 'outcome') {
+          if (e.shadow) {
+            outcomes.shadowResolved++;
+            if (e.outcome.won) outcomes.missedOpportunities++;
+            else outcomes.goodRejections++;
+          } else {
+            outcomes.resolved++;
+            if (e.outcome.won) outcomes.won++;
+            outcomes.netPctSum += e.outcome.netPct;
+          }
+        }
+      }
+      opts.onEvents?.(engine, events);
       if (recorder) {
-        recorder.add(engine, d);
+        recorder.add(events);
         if (recorder.full) await recorder.flush();
       }
     }
-    opts.onProgress?.(Math.min(end, to) - from, to - from);
+    if (chunkEnd >= to || lists.every((l) => l.length === 0 && chunkStart > Date.now())) opts.onProgress?.(1, 1);
+    else opts.onProgress?.(chunkEnd - firstStart, Math.max(1, Math.min(to, Date.now()) - firstStart));
+    if (chunkStart > Date.now()) break;
   }
   if (recorder) await recorder.flush();
   for (const t of [total, ...Object.values(bySymbol)]) t.rejectionRate = t.candles > 0 ? t.rejections / t.candles : 0;
-  return { total, bySymbol };
+  const c = engine.coordinator;
+  const st = c.state();
+  return {
+    total,
+    bySymbol,
+    outcomes,
+    learning: { version: c.version, ...c.counts, weights: [...st.headWeights], thresholds: [...st.thresholds] },
+    resumedFrom,
+    written: recorder ? recorder.written : null,
+  };
 }

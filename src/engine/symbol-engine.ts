@@ -210,6 +210,11 @@ export class SymbolEngine {
     };
   }
 
+  /** What the heads saw on the last candle (valid until the next step). */
+  get context(): HeadContext {
+    return this.ctx;
+  }
+
   /** The head weights in force for a regime (a view, not a copy). */
   weightsFor(regime: number): Float64Array {
     return this.learned.weights.subarray(regime * 9, regime * 9 + 9);

@@ -25,16 +25,20 @@ describe.each(STORE_CASES.map((c) => [c.name, c] as const))('decision recording 
     const result = await runScan(store, opts);
     const t = result.total;
     expect(t.candles).toBe(candles.length);
-    const count = async (table: 'scan_history' | 'live_signals' | 'rejected_signals') =>
+    const count = async (table: 'scan_history' | 'live_signals' | 'rejected_signals' | 'signal_history') =>
       Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     expect(await count('scan_history')).toBe(t.candles);
-    expect(await count('live_signals')).toBe(t.signals);
+    // a signal is open (live_signals) until its outcome moves it to signal_history
+    expect((await count('live_signals')) + (await count('signal_history'))).toBe(t.signals);
+    expect(await count('signal_history')).toBe(result.outcomes.resolved);
     expect(await count('rejected_signals')).toBe(t.rejectedCandidates);
     expect(t.rejectedCandidates).toBeGreaterThan(0);
     const byCategory = await store.db.selectFrom('scan_history').select(['category', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('category').execute();
     for (const row of byCategory) expect(Number(row.n)).toBe(t.byCategory[row.category]);
     if (t.signals > 0) {
-      const s = await store.db.selectFrom('live_signals').selectAll().orderBy('time').executeTakeFirstOrThrow();
+      const s = await store.db.selectFrom('signal_history').selectAll().orderBy('time').executeTakeFirstOrThrow();
+      expect(['tp', 'sl', 'time']).toContain(s.result);
+      expect(s.net_pct!).toBeLessThan(s.gross_pct!);
       const record = JSON.parse(s.record);
       expect(record.votes).toHaveLength(9);
       expect(record.weights).toHaveLength(9);
@@ -42,9 +46,11 @@ describe.each(STORE_CASES.map((c) => [c.name, c] as const))('decision recording 
       expect(s.direction === 'LONG' ? s.stop < s.entry && s.target > s.entry : s.stop > s.entry && s.target < s.entry).toBe(true);
     }
     // the same replay recorded again adds nothing
+    const live = await count('live_signals');
     await runScan(store, opts);
     expect(await count('scan_history')).toBe(t.candles);
-    expect(await count('live_signals')).toBe(t.signals);
+    expect(await count('live_signals')).toBe(live);
+    expect(await count('signal_history')).toBe(result.outcomes.resolved);
     expect(await count('rejected_signals')).toBe(t.rejectedCandidates);
   });
 });
