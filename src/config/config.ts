@@ -28,6 +28,20 @@ export const configSchema = z
     db: z.string().min(1).default('sqlite:./alphapulse.db'),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     exchange: exchangeSchema.default(exchangeSchema.parse({})),
+    /** Decision engine parameters by section (consensus, filters, risk, limits, regime, timeframes, heads); see docs */
+    engine: z.record(z.string(), z.unknown()).default({}),
+    /** Learning: rule, per-regime weights, weight-rule and threshold-adaptation parameters */
+    learning: z
+      .object({
+        mode: z.enum(['off', 'seed', 'hedge']).default('seed'),
+        perRegime: z.boolean().default(false),
+        params: z.record(z.string(), z.number()).default({}),
+        thresholds: z.record(z.string(), z.number()).default({}),
+      })
+      .strict()
+      .default({ mode: 'seed', perRegime: false, params: {}, thresholds: {} }),
+    /** Outcome resolution: takerFee, slippageBps, tolerance, maxHoldMinutes */
+    outcome: z.record(z.string(), z.number()).default({}),
     /** Symbols watched by stream/run */
     symbols: z.array(z.string().regex(/^[A-Z0-9]{2,20}$/, 'symbols are upper-case like BTCUSDT')).default(['BTCUSDT', 'ETHUSDT']),
   })

@@ -13,6 +13,7 @@
 import { directionName, REGIMES, SETUP_TIMEFRAMES } from '../heads/types.js';
 import type { Store } from '../store/database.js';
 import { insertVersion, recordEvent, saveCheckpoint, setActive, type LearningEventRow } from '../store/learning.js';
+import { refreshRejectionMetrics } from '../store/rejection-metrics.js';
 import { insertRows, withTransaction, type SqlRunner } from '../store/sql-runner.js';
 import type { Outcome } from '../outcomes/resolve.js';
 import { hasCandidate } from './decision.js';
@@ -120,6 +121,7 @@ export class EngineRecorder {
       crash('after-decisions');
       for (const { o } of outcomes) if (await moveToHistory(runner, o)) w.outcomes++;
       for (const { o } of shadows) if (await resolveShadow(runner, o)) w.shadowOutcomes++;
+      if (shadows.length > 0) await refreshRejectionMetrics(runner, shadows.map((s) => s.time));
       crash('after-outcomes');
       for (const v of versions) {
         const vState = c.stateAt(v.version) ?? state;

@@ -13,7 +13,7 @@ import { initialLearnedState, type LearnedState } from '../learning/learned-stat
 import { DEFAULT_OUTCOME_PARAMS, type OutcomeParams } from '../outcomes/resolve.js';
 import { readCandles } from '../store/candles.js';
 import type { Store } from '../store/database.js';
-import { ensureInitialVersion, loadCheckpoint } from '../store/learning.js';
+import { ensureInitialVersion, loadActive, loadCheckpoint } from '../store/learning.js';
 import type { Decision } from './decision.js';
 import { Engine, type EngineEvent, type EngineState } from './engine.js';
 import type { EngineParams } from './engine-params.js';
@@ -105,6 +105,9 @@ export async function runScan(store: Store, opts: ScanOptions): Promise<ScanResu
     const cp = await loadCheckpoint<EngineState>(store, opts.checkpoint);
     if (cp) {
       engine.restore(cp.state);
+      // a rollback (or a deployed version) activated while the engine was stopped wins over the checkpoint
+      const active = await loadActive(store);
+      if (active && active.version !== engine.coordinator.version) engine.coordinator.adopt(active.version, active.state);
       resumedFrom = {};
       for (const s of opts.symbols) {
         const last = cp.state.symbols[s]?.engine.lastOpenTime ?? null;

@@ -96,3 +96,18 @@ describe.each(STORE_CASES.map((c) => [c.name, c] as const))('exactly-once record
     }
   }, 180_000);
 });
+
+describe.each(STORE_CASES.map((c) => [c.name, c] as const))('rejection metrics on %s', (_name, sc) => {
+  it.skipIf(!sc.available)('daily aggregates equal a recount of the resolved shadows, accuracy = good / resolved', async () => {
+    const store = await seeded(() => sc.open());
+    await runScan(store, options());
+    const { sql } = await import('kysely');
+    const metrics = (await sql.raw<{ resolved: number; good_rejections: number; missed_opportunities: number; rejection_accuracy: number }>('SELECT * FROM rejection_learning_metrics').execute(store.db)).rows;
+    const sum = (k: 'resolved' | 'good_rejections' | 'missed_opportunities') => metrics.reduce((a, m) => a + Number(m[k]), 0);
+    const recount = (await sql.raw<{ n: number; good: number }>("SELECT COUNT(*) AS n, SUM(CASE WHEN classification = 'good_rejection' THEN 1 ELSE 0 END) AS good FROM rejected_signals WHERE result IS NOT NULL").execute(store.db)).rows[0]!;
+    expect(sum('resolved')).toBe(Number(recount.n));
+    expect(sum('good_rejections')).toBe(Number(recount.good));
+    expect(sum('good_rejections') + sum('missed_opportunities')).toBe(sum('resolved'));
+    for (const m of metrics) expect(Number(m.rejection_accuracy)).toBeCloseTo(Number(m.good_rejections) / Number(m.resolved), 12);
+  }, 60_000);
+});

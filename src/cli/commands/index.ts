@@ -6,6 +6,7 @@ import { registerGaps } from './gaps.js';
 import { registerImport } from './import.js';
 import { registerScan } from './scan.js';
 import { registerStream } from './stream.js';
+import { registerRollback, registerWeights } from './weights.js';
 
 /** Every command, one file each. */
 export function registerCommands(program: Command): void {
@@ -16,4 +17,6 @@ export function registerCommands(program: Command): void {
   registerStream(program);
   registerExchangeSim(program);
   registerScan(program);
+  registerWeights(program);
+  registerRollback(program);
 }
