@@ -4,8 +4,8 @@
  * risk placement → quality filters → regime limits and cooldown → one Decision. Nothing here reads a
  * clock, does I/O or allocates per candle (the consensus record for storage is built on demand).
  */
-import { computeConsensus, newConsensusResult, thresholdVector, type ConsensusResult } from '../consensus/consensus.js';
-import { SetupHistory, stopAtr, targetAtr } from '../consensus/filters.js';
+import { newConsensusResult, thresholdVector, type ConsensusResult } from '../consensus/consensus.js';
+import { SetupHistory } from '../consensus/filters.js';
 import { SignalLimits } from '../consensus/limits.js';
 import { REGIME_INDICATORS, RegimeClassifier } from '../consensus/regime.js';
 import type { Candle } from '../core/candle.js';
@@ -24,9 +24,10 @@ import {
   type VoteSlot,
 } from '../heads/types.js';
 import { newDecision, type Decision } from './decision.js';
+import { decideFromVotes, newDecisionInputs } from './decide.js';
+import type { VoteCache } from './vote-cache.js';
 import type { EngineParams } from './engine-params.js';
 
-const MINUTE = 60_000;
 const FILTER_INDICATORS = [...onEachTimeframe('ATR'), ...onEachTimeframe('SWINGS'), { name: 'VOLUME_ZSCORE' }];
 /** Indicators copied into the consensus record, when the set has them, on the setup timeframe. */
 const RECORD_KEYS = ['RSI', 'ADX', 'ATR', 'MACD', 'BBANDS', 'STOCH', 'CCI', 'MFI', 'ZSCORE', 'VOLUME_ZSCORE', 'EMA'];
@@ -73,6 +74,9 @@ export class SymbolEngine {
   private readonly iSwingLow: Int32Array;
   private readonly iVolumeZ: number;
   private lastOpenTime = -Infinity;
+  private readonly inputs = newDecisionInputs();
+  /** When set, every step's decision inputs and votes are kept for re-simulation (weekly search). */
+  cache: VoteCache | null = null;
 
   constructor(
     readonly symbol: string,
@@ -113,64 +117,20 @@ export class SymbolEngine {
     ctx.regime = regime;
     const votes = this.votes;
     for (let i = 0; i < 9; i++) this.heads[i]!.evaluate(ctx, votes[i]!);
-    const p = this.params;
+    const inp = this.inputs;
+    inp.openTime = candle.openTime;
+    inp.close = candle.close;
+    inp.volume = candle.volume;
+    inp.regime = regime;
+    inp.tf = tf;
+    inp.atr = values[this.iAtr[tf]!]!;
+    inp.swingHigh = values[this.iSwingHigh[tf]!]!;
+    inp.swingLow = values[this.iSwingLow[tf]!]!;
+    inp.volumeZ = values[this.iVolumeZ]!;
     const weights = this.learned.weights.subarray(regime * 9, regime * 9 + 9);
-    const cons = computeConsensus(votes, weights, p.consensus, this.learned.thresholds[regime]!, this.consensus);
-
-    const d = this.decision;
-    d.time = candle.openTime + MINUTE;
-    d.openTime = candle.openTime;
-    d.action = 'reject';
-    d.category = 'no_consensus';
-    d.confidence = cons.confidence;
-    d.confluence = cons.confluence;
-    d.agreeing = cons.agreeing;
-    d.regime = regime;
-    d.tf = tf;
-    d.direction = 0;
-    d.entry = NaN;
-    d.stop = NaN;
-    d.target = NaN;
-    d.rewardRisk = NaN;
-    d.setupKind = -1;
-    const atr = values[this.iAtr[tf]!]!;
-    d.atr = atr;
-    const dir = cons.direction;
-    // A candidate exists when a side has enough agreeing heads, even if confluence or confidence fail.
-    if (dir === 0 || cons.agreeing < p.consensus.minAgreeing || !(atr > 0)) return d;
-    const entry = candle.close;
-    const stop = entry - dir * stopAtr(p.risk, regime) * atr;
-    let target = entry + dir * targetAtr(p.risk, regime) * atr;
-    if (p.risk.levelCap === 1) {
-      const level = dir > 0 ? values[this.iSwingHigh[tf]!]! : values[this.iSwingLow[tf]!]!;
-      if (dir > 0 ? level > entry && level < target : level < entry && level > target) target = level;
-    }
-    d.direction = dir;
-    d.entry = entry;
-    d.stop = stop;
-    d.target = target;
-    const risk = Math.abs(entry - stop);
-    d.rewardRisk = Math.abs(target - entry) / risk;
-    d.setupKind = SetupHistory.kind(dir, regime, cons.lead1, cons.lead2);
-    if (!cons.passed) return d;
-
-    const f = p.filters;
-    const volumeZ = values[this.iVolumeZ]!;
-    if (!(candle.volume > 0) || !(volumeZ >= f.minVolumeZ)) return reject(d, 'quality_filter:volume');
-    if (!(atr / entry >= f.minAtrPct)) return reject(d, 'quality_filter:volatility');
-    const stopPct = risk / entry;
-    const stopAtrs = risk / atr;
-    if (stopPct < f.minStopPct || stopPct > f.maxStopPct || stopAtrs < f.minStopAtr || stopAtrs > f.maxStopAtr) return reject(d, 'quality_filter:stop_distance');
-    if (!(d.rewardRisk >= f.minRewardRisk)) return reject(d, 'quality_filter:reward_risk');
-    const wins = this.history.wins[d.setupKind]!;
-    const n = wins + this.history.losses[d.setupKind]!;
-    if (n >= f.minHistory && wins / n < f.minWinRate) return reject(d, 'quality_filter:history');
-    const limit = this.limits.check(d.time, regime);
-    if (limit !== null) return reject(d, limit);
-    this.limits.record(d.time, regime);
-    d.action = 'signal';
-    d.category = 'signal';
-    return d;
+    decideFromVotes(inp, votes, weights, this.learned.thresholds[regime]!, this.params, this.history, this.limits, this.consensus, this.decision);
+    this.cache?.push(candle, inp, votes);
+    return this.decision;
   }
 
   /** The consensus record of the last decision: every vote with its reasons, weights, thresholds, indicators. */
@@ -250,7 +210,3 @@ export function defaultLearnedVectors(params: EngineParams): LearnedVectors {
   return { weights: new Float64Array(36).fill(1 / 9), thresholds: thresholdVector(params.consensus) };
 }
 
-function reject(d: Decision, category: Decision['category']): Decision {
-  d.category = category;
-  return d;
-}
