@@ -18,6 +18,7 @@ import { insertRows, withTransaction, type SqlRunner } from '../store/sql-runner
 import type { Outcome } from '../outcomes/resolve.js';
 import { hasCandidate } from './decision.js';
 import type { Engine, EngineEvent } from './engine.js';
+import type { JobRunEvent } from './jobs.js';
 
 const SCAN_COLUMNS = ['symbol', 'time', 'action', 'category', 'direction', 'confidence', 'confluence', 'agreeing', 'regime', 'timeframe', 'weights_version'];
 const TRADE_COLUMNS = ['id', 'symbol', 'time', 'direction', 'entry', 'stop', 'target', 'reward_risk', 'confidence', 'confluence', 'agreeing', 'regime', 'timeframe', 'setup_kind', 'weights_version', 'record'];
@@ -35,6 +36,11 @@ export type RecorderOptions = {
   readonly scanHistory?: boolean;
   /** test hook: called at named points of a flush; throwing there simulates a crash */
   readonly crashPoint?: (point: 'before-write' | 'after-decisions' | 'after-outcomes' | 'after-learning' | 'before-commit') => void;
+  /**
+   * Write the checkpoint every N flushes (default 1). Between checkpoints a restart replays from the
+   * older one; every write is idempotent, so the replayed events are not recorded twice.
+   */
+  readonly checkpointEvery?: number;
 };
 
 export class EngineRecorder {
@@ -45,7 +51,9 @@ export class EngineRecorder {
   private shadows: { o: Outcome; time: number }[] = [];
   private events: LearningEventRow[] = [];
   private versions: PendingVersion[] = [];
+  private jobs: JobRunEvent[] = [];
   private lastTime = 0;
+  private flushes = 0;
   readonly written: RecorderCounts = { decisions: 0, signals: 0, rejectedCandidates: 0, outcomes: 0, shadowOutcomes: 0, versions: 0, events: 0 };
 
   constructor(
@@ -96,6 +104,12 @@ export class EngineRecorder {
       } else if (e.kind === 'weights_updated') {
         this.events.push({ key: e.key, time: e.time, kind: e.kind, signalId: e.signalId, versionBefore: e.versionBefore, versionAfter: e.versionAfter, detail: { rule: e.rule, shadow: e.shadow, regime: e.regime, before: e.before, after: e.after } });
         this.versions.push({ version: e.versionAfter, parent: e.versionBefore, time: e.time, reason: e.shadow ? 'shadow outcome' : 'outcome' });
+      } else if (e.kind === 'job_run') {
+        this.jobs.push(e);
+        this.events.push({ key: e.key, time: e.at, kind: 'job_run', signalId: null, versionBefore: e.versionBefore, versionAfter: e.versionAfter, detail: { job: e.job, status: e.status, summary: e.summary, error: e.error } });
+        if (e.versionAfter !== e.versionBefore && !this.versions.some((v) => v.version === e.versionAfter)) {
+          this.versions.push({ version: e.versionAfter, parent: e.versionBefore, time: e.at, reason: `${e.job} job` });
+        }
       } else {
         this.events.push({ key: e.key, time: e.time, kind: e.kind, signalId: null, versionBefore: e.versionBefore, versionAfter: e.versionAfter, detail: { regime: e.regime, from: e.from, to: e.to, reason: e.reason, ...e.numbers } });
         this.versions.push({ version: e.versionAfter, parent: e.versionBefore, time: e.time, reason: `threshold ${e.regime}: ${e.reason}` });
@@ -103,15 +117,20 @@ export class EngineRecorder {
     }
   }
 
-  /** Writes everything pending and the engine checkpoint in one transaction. */
-  async flush(): Promise<void> {
+  /**
+   * Writes everything pending, and (every `checkpointEvery` flushes, and always when `final`) the engine
+   * checkpoint, in one transaction.
+   */
+  async flush(final = false): Promise<void> {
     const crash = this.opts.crashPoint ?? (() => undefined);
     crash('before-write');
     const scans = this.scans.filter((r) => r.length > 0);
-    const { signals, rejected, outcomes, shadows, events, versions } = this;
+    const { signals, rejected, outcomes, shadows, events, versions, jobs } = this;
+    this.flushes++;
+    const checkpointNow = final || this.flushes % (this.opts.checkpointEvery ?? 1) === 0;
     const c = this.engine.coordinator;
     const state = c.state();
-    const snapshot = this.opts.checkpoint ? this.engine.snapshot() : null;
+    const snapshot = this.opts.checkpoint && checkpointNow ? this.engine.snapshot() : null;
     const lastTime = this.lastTime;
     await withTransaction(this.store, async (runner) => {
       const w = this.written;
@@ -128,6 +147,12 @@ export class EngineRecorder {
         await insertVersion(runner, { version: v.version, createdAt: v.time, reason: v.reason, mode: c.mode, parentVersion: v.parent, state: vState, metrics: c.counts });
       }
       for (const e of events) if (await recordEvent(runner, e)) w.events++;
+      for (const j of jobs) {
+        await runner.run(
+          'INSERT INTO job_runs (job, scheduled_for, started_at, finished_at, duration_ms, status, summary, result, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+          [j.job, j.at, j.at, j.at, j.durationMs, j.status, j.summary, JSON.stringify(j.result), j.error],
+        );
+      }
       if (versions.length > 0) await setActive(runner, c.version, versions[versions.length - 1]!.time);
       crash('after-learning');
       if (snapshot && this.opts.checkpoint) await saveCheckpoint(runner, this.opts.checkpoint, lastTime, snapshot);
@@ -142,6 +167,7 @@ export class EngineRecorder {
     this.shadows = [];
     this.events = [];
     this.versions = [];
+    this.jobs = [];
     c.forgetStatesUpTo(c.version);
   }
 }

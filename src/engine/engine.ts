@@ -18,6 +18,12 @@ import { PositionBook } from '../outcomes/position-book.js';
 import { type Outcome, type OutcomeParams, type Position } from '../outcomes/resolve.js';
 import { thresholdVector } from '../consensus/consensus.js';
 import { hasCandidate, type Decision } from './decision.js';
+import { JobSchedule, type Due, type JobName } from '../jobs/schedule.js';
+import { DEFAULT_JOB_PARAMS, runJob, WEEKLY_PARAMS, type JobContext, type JobParams, type JobRunEvent, type RecentOutcome } from './jobs.js';
+import { paramDefaults } from '../core/params.js';
+import { LEARNING_PARAMS } from '../learning/weights.js';
+import type { WeeklyParams } from '../learning/weekly-search.js';
+import { VoteCache } from './vote-cache.js';
 import type { EngineParams } from './engine-params.js';
 import { SymbolEngine, type SymbolEngineState } from './symbol-engine.js';
 
@@ -52,7 +58,15 @@ export type OutcomeEvent = {
   readonly category: string;
   readonly regime: number;
 };
-export type EngineEvent = DecisionEvent | OutcomeEvent | LearningEvent;
+export type EngineEvent = DecisionEvent | OutcomeEvent | LearningEvent | JobRunEvent;
+
+export type JobsConfig = {
+  /** run the daily, weekly and hourly jobs on the engine's clock (candle close times) */
+  readonly enabled: boolean;
+  readonly schedule?: Readonly<Record<JobName, string>>;
+  readonly params?: Partial<JobParams>;
+  readonly weekly?: Partial<WeeklyParams>;
+};
 
 export type EngineConfig = {
   readonly symbols: readonly string[];
@@ -64,6 +78,7 @@ export type EngineConfig = {
   readonly start?: { readonly version: number; readonly state: LearnedState };
   /** shadow positions tracked at once per symbol; candidates beyond are counted, not tracked */
   readonly maxOpenShadows?: number;
+  readonly jobs?: JobsConfig;
 };
 
 type SymbolUnit = {
@@ -71,6 +86,7 @@ type SymbolUnit = {
   readonly signals: PositionBook;
   readonly shadows: PositionBook;
   readonly learner: LearningHead | null;
+  readonly cache: VoteCache | null;
 };
 
 export type EngineState = {
@@ -78,6 +94,11 @@ export type EngineState = {
   readonly symbols: Record<string, { engine: SymbolEngineState; signals: unknown; shadows: unknown }>;
   readonly open: Record<string, { votes: number[]; confidences: number[]; regime: number; setupKind: number; features: number[] | null; category: string }>;
   readonly untrackedShadows: number;
+  readonly schedule: Record<string, number | null> | null;
+  readonly pending: Due[];
+  readonly recent: { time: number; regime: number; direction: number; won: boolean; shadow: boolean; votes: number[]; confidences: number[] }[];
+  readonly caches: Record<string, ReturnType<VoteCache['snapshot']>>;
+  readonly counters: Record<string, number>;
 };
 
 export class Engine {
@@ -89,21 +110,72 @@ export class Engine {
   private readonly maxOpenShadows: number;
   /** rejected candidates not tracked because too many shadows were open */
   untrackedShadows = 0;
+  readonly schedule: JobSchedule | null;
+  private pending: Due[] = [];
+  private scheduleStarted = false;
+  private readonly due: Due[] = [];
+  private recent: RecentOutcome[] = [];
+  private readonly jobParams: JobParams;
+  private readonly weekly: WeeklyParams;
+  readonly counters: Record<string, number> = { decisions: 0, signals: 0, outcomes: 0, shadowOutcomes: 0 };
 
   constructor(readonly config: EngineConfig) {
     const start = config.start ?? { version: 1, state: initialLearnedState(thresholdVector(config.params.consensus), config.learning.perRegime) };
     this.coordinator = new LearningCoordinator(config.learning, start);
     this.maxOpenShadows = config.maxOpenShadows ?? 5000;
+    this.jobParams = { ...DEFAULT_JOB_PARAMS, ...config.jobs?.params };
+    this.weekly = { ...paramDefaults(WEEKLY_PARAMS), ...config.jobs?.weekly };
+    this.schedule = config.jobs?.enabled ? new JobSchedule(config.jobs.schedule) : null;
     for (const symbol of config.symbols) {
       const heads = config.createHeads(start.state.headParams);
       const engine = new SymbolEngine(symbol, config.params, heads, this.coordinator.vectors);
+      const cache = this.schedule ? new VoteCache(this.weekly.windowDays * 1440) : null;
+      engine.cache = cache;
       this.units.set(symbol, {
         engine,
         signals: new PositionBook(symbol, config.outcome),
         shadows: new PositionBook(symbol, config.outcome),
         learner: heads.find(isLearningHead) ?? null,
+        cache,
       });
     }
+  }
+
+  /** True when jobs became due on the last steps and wait for runPendingJobs. */
+  get hasPendingJobs(): boolean {
+    return this.pending.length > 0;
+  }
+
+  private jobContext(evaluate?: JobContext['evaluate']): JobContext {
+    return {
+      coordinator: this.coordinator,
+      recent: this.recent,
+      caches: [...this.units.values()].map((u) => u.cache).filter((c): c is VoteCache => c !== null),
+      params: this.config.params,
+      outcome: this.config.outcome,
+      learningParams: { ...paramDefaults(LEARNING_PARAMS), ...this.config.learning.params },
+      jobParams: this.jobParams,
+      weekly: this.weekly,
+      counters: { ...this.counters, openSignals: [...this.units.values()].reduce((n, u) => n + u.signals.size, 0), openShadows: [...this.units.values()].reduce((n, u) => n + u.shadows.size, 0) },
+      ...(evaluate ? { evaluate } : {}),
+    };
+  }
+
+  /** Runs the jobs that became due, in time order; returns their events (job runs and learning changes). */
+  async runPendingJobs(evaluate?: JobContext['evaluate']): Promise<EngineEvent[]> {
+    const out: EngineEvent[] = [];
+    while (this.pending.length > 0) {
+      const due = this.pending.shift()!;
+      const { run, events } = await runJob(due.job, due.at, this.jobContext(evaluate));
+      out.push(...events, run);
+    }
+    return out;
+  }
+
+  /** Runs a job now, outside its schedule (the API's manual trigger). */
+  async triggerJob(job: JobName, at: number, evaluate?: JobContext['evaluate']): Promise<EngineEvent[]> {
+    const { run, events } = await runJob(job, at, this.jobContext(evaluate));
+    return [...events, { ...run, key: `job:${job}:manual:${at}` }];
   }
 
   symbol(symbol: string): SymbolEngine {
@@ -122,18 +194,36 @@ export class Engine {
     return { signals: u.signals.positions(), shadows: u.shadows.positions() };
   }
 
-  /** One closed candle of one symbol; returns this step's events (valid until the next step). */
-  step(symbol: string, candle: Candle): readonly EngineEvent[] {
+  /**
+   * One closed candle of one symbol; returns this step's events (valid until the next step). A warm-up
+   * candle only feeds the indicators and heads: no decision, position, outcome or job.
+   */
+  step(symbol: string, candle: Candle, warmup = false): readonly EngineEvent[] {
     const u = this.unit(symbol);
     const events = this.events;
     events.length = 0;
+    if (warmup) {
+      u.engine.step(candle, true);
+      return events;
+    }
     const time = candle.openTime + 60_000;
     this.resolve(u, u.signals, candle, false, time);
     this.resolve(u, u.shadows, candle, true, time);
     const d = u.engine.step(candle);
+    this.counters.decisions!++;
+    if (d.action === 'signal') this.counters.signals!++;
     events.push({ kind: 'decision', engine: u.engine, decision: d });
     if (hasCandidate(d)) this.track(u, d, time);
-    for (const e of this.coordinator.maybeReviewThresholds(time)) events.push(e);
+    if (this.schedule) {
+      if (!this.scheduleStarted) {
+        // the schedule starts with the first traded candle: no backlog of runs for the time before
+        this.schedule.startAt(time - 60_000);
+        this.scheduleStarted = true;
+      }
+      for (const due of this.schedule.takeDue(time, this.due)) this.pending.push(due);
+    } else {
+      for (const e of this.coordinator.maybeReviewThresholds(time)) events.push(e);
+    }
     return events;
   }
 
@@ -150,9 +240,19 @@ export class Engine {
       u.engine.history.record(meta.setupKind, o.won);
       if (meta.features && u.learner) u.learner.learn(meta.features, o.direction, o.won);
       const lo: LearningOutcome = { direction: o.direction, won: o.won, votes: meta.votes, confidences: meta.confidences, shadow };
+      if (shadow) this.counters.shadowOutcomes!++;
+      else this.counters.outcomes!++;
+      if (this.schedule) this.remember({ time, regime: meta.regime, lo });
       const e = this.coordinator.onOutcome(o.id, time, meta.regime, lo);
       if (e) this.events.push(e);
     }
+  }
+
+  /** Keeps the outcomes the jobs look back on (the weekly window plus a day). */
+  private remember(o: RecentOutcome): void {
+    this.recent.push(o);
+    const horizon = o.time - (this.weekly.windowDays + 1) * 86_400_000;
+    if (this.recent[0]!.time < horizon) this.recent = this.recent.filter((r) => r.time >= horizon);
   }
 
   private track(u: SymbolUnit, d: Decision, time: number): void {
@@ -194,7 +294,19 @@ export class Engine {
     for (const [id, m] of this.open) {
       open[id] = { votes: Array.from(m.votes), confidences: Array.from(m.confidences), regime: m.regime, setupKind: m.setupKind, features: m.features ? Array.from(m.features) : null, category: m.category };
     }
-    return { coordinator: this.coordinator.snapshot(), symbols, open, untrackedShadows: this.untrackedShadows };
+    const caches: EngineState['caches'] = {};
+    for (const [sym, u] of this.units) if (u.cache) caches[sym] = u.cache.snapshot();
+    return {
+      coordinator: this.coordinator.snapshot(),
+      symbols,
+      open,
+      untrackedShadows: this.untrackedShadows,
+      schedule: this.schedule ? this.schedule.snapshot() : null,
+      pending: [...this.pending],
+      recent: this.recent.map((r) => ({ time: r.time, regime: r.regime, direction: r.lo.direction, won: r.lo.won, shadow: r.lo.shadow, votes: Array.from(r.lo.votes), confidences: Array.from(r.lo.confidences) })),
+      caches,
+      counters: { ...this.counters },
+    };
   }
 
   restore(s: EngineState): void {
@@ -217,5 +329,17 @@ export class Engine {
       });
     }
     this.untrackedShadows = s.untrackedShadows;
+    if (this.schedule && s.schedule) {
+      this.schedule.restore(s.schedule);
+      this.scheduleStarted = true;
+    }
+    this.pending = [...(s.pending ?? [])];
+    this.recent = (s.recent ?? []).map((r) => ({
+      time: r.time,
+      regime: r.regime,
+      lo: { direction: r.direction as 1 | -1, won: r.won, shadow: r.shadow, votes: Int8Array.from(r.votes), confidences: Float64Array.from(r.confidences) },
+    }));
+    for (const [sym, c] of Object.entries(s.caches ?? {})) this.units.get(sym)?.cache?.restore(c);
+    Object.assign(this.counters, s.counters ?? {});
   }
 }

@@ -15,7 +15,8 @@ import { readCandles } from '../store/candles.js';
 import type { Store } from '../store/database.js';
 import { ensureInitialVersion, loadActive, loadCheckpoint } from '../store/learning.js';
 import type { Decision } from './decision.js';
-import { Engine, type EngineEvent, type EngineState } from './engine.js';
+import { Engine, type EngineEvent, type EngineState, type JobsConfig } from './engine.js';
+import type { JobContext } from './jobs.js';
 import type { EngineParams } from './engine-params.js';
 import { EngineRecorder, type RecorderOptions } from './engine-recorder.js';
 
@@ -49,6 +50,10 @@ export type ScanOptions = {
   readonly checkpoint?: string;
   readonly recorder?: Omit<RecorderOptions, 'checkpoint'>;
   readonly onEvents?: (engine: Engine, events: readonly EngineEvent[]) => void;
+  /** scheduled jobs (daily, weekly, hourly) on the candles' clock */
+  readonly jobs?: JobsConfig;
+  /** candidate evaluator for the weekly search (worker threads); default in-process */
+  readonly evaluate?: JobContext['evaluate'];
   readonly onProgress?: (done: number, total: number) => void;
 };
 
@@ -98,6 +103,7 @@ export async function runScan(store: Store, opts: ScanOptions): Promise<ScanResu
     learning,
     createHeads: opts.createHeads,
     start: { version: start.version, state: start.state },
+    ...(opts.jobs ? { jobs: opts.jobs } : {}),
   });
   const next = new Map<string, number>(opts.symbols.map((s) => [s, from]));
   let resumedFrom: Record<string, number> | null = null;
@@ -161,16 +167,19 @@ export async function runScan(store: Store, opts: ScanOptions): Promise<ScanResu
         }
       }
       opts.onEvents?.(engine, events);
-      if (recorder) {
-        recorder.add(events);
-        if (recorder.full) await recorder.flush();
+      recorder?.add(events);
+      if (engine.hasPendingJobs) {
+        const jobEvents = await engine.runPendingJobs(opts.evaluate);
+        opts.onEvents?.(engine, jobEvents);
+        recorder?.add(jobEvents);
       }
+      if (recorder?.full) await recorder.flush();
     }
     if (chunkEnd >= to || lists.every((l) => l.length === 0 && chunkStart > Date.now())) opts.onProgress?.(1, 1);
     else opts.onProgress?.(chunkEnd - firstStart, Math.max(1, Math.min(to, Date.now()) - firstStart));
     if (chunkStart > Date.now()) break;
   }
-  if (recorder) await recorder.flush();
+  if (recorder) await recorder.flush(true);
   for (const t of [total, ...Object.values(bySymbol)]) t.rejectionRate = t.candles > 0 ? t.rejections / t.candles : 0;
   const c = engine.coordinator;
   const st = c.state();

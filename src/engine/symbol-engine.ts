@@ -101,8 +101,12 @@ export class SymbolEngine {
     this.ctx = { values: this.set.values, candle: undefined as unknown as Candle, tf: 0, regime: 2 };
   }
 
-  /** Decides on one closed 1m candle. Candles must come once each, in time order. */
-  step(candle: Candle): Decision {
+  /**
+   * Decides on one closed 1m candle. Candles must come once each, in time order. With `warmup`, the
+   * indicators, regime and heads take the candle but no decision is made (the returned decision is a
+   * plain no_consensus rejection without a candidate, and limits are untouched).
+   */
+  step(candle: Candle, warmup = false): Decision {
     if (!(candle.openTime > this.lastOpenTime)) {
       throw new AlphaPulseError('AP_ERR_BAD_INPUT', `${this.symbol}: candle ${candle.openTime} is not after the last one (${this.lastOpenTime})`);
     }
@@ -127,6 +131,19 @@ export class SymbolEngine {
     inp.swingHigh = values[this.iSwingHigh[tf]!]!;
     inp.swingLow = values[this.iSwingLow[tf]!]!;
     inp.volumeZ = values[this.iVolumeZ]!;
+    if (warmup) {
+      const d = this.decision;
+      d.time = candle.openTime + 60_000;
+      d.openTime = candle.openTime;
+      d.action = 'reject';
+      d.category = 'no_consensus';
+      d.direction = 0;
+      d.entry = NaN;
+      d.regime = regime;
+      d.tf = tf;
+      this.cache?.push(candle, inp, votes);
+      return d;
+    }
     const weights = this.learned.weights.subarray(regime * 9, regime * 9 + 9);
     decideFromVotes(inp, votes, weights, this.learned.thresholds[regime]!, this.params, this.history, this.limits, this.consensus, this.decision);
     this.cache?.push(candle, inp, votes);

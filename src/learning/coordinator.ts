@@ -164,6 +164,60 @@ export class LearningCoordinator {
     };
   }
 
+  /**
+   * The daily job's incremental update: the last day's outcomes (real and shadow) applied in order with
+   * the daily rate (seed: learningRate = rate; hedge: η scaled by rate / learningRate), as ONE new
+   * version when the result moves some weight by at least minChangeToWrite. Per regime when learning
+   * per regime (each outcome updates its regime's vector).
+   */
+  dailyUpdate(key: string, time: number, outcomes: readonly { regime: number; lo: LearningOutcome }[], rate: number): WeightsUpdatedEvent | null {
+    if (this.mode === 'off' || outcomes.length === 0) return null;
+    const scale = rate / this.params.learningRate;
+    const p: LearningParams = { ...this.params, learningRate: rate, shadowLearningRate: this.params.shadowLearningRate * scale, hedgeEta: this.params.hedgeEta * scale, minChangeToWrite: 0 };
+    const before = Float64Array.from(this.vectors.weights);
+    const work = Float64Array.from(this.vectors.weights);
+    for (const { regime, lo } of outcomes) {
+      const rows = this.perRegime ? [regime] : [0];
+      const w = work.subarray(rows[0]! * 9, rows[0]! * 9 + 9);
+      const changed = this.mode === 'seed' ? seedUpdate(w, lo, p, this.scratch) : hedgeUpdate(w, lo, p, this.scratch);
+      if (!changed) continue;
+      if (this.perRegime) work.set(this.scratch, regime * 9);
+      else for (let r = 0; r < 4; r++) work.set(this.scratch, r * 9);
+    }
+    let maxRel = 0;
+    for (let i = 0; i < 36; i++) maxRel = Math.max(maxRel, Math.abs(work[i]! - before[i]!) / before[i]!);
+    if (maxRel < this.params.minChangeToWrite) return null;
+    this.vectors.weights.set(work);
+    this.updates++;
+    const versionBefore = this.current;
+    const versionAfter = this.nextVersion();
+    this.log.set(versionAfter, this.state());
+    return {
+      kind: 'weights_updated',
+      key,
+      time,
+      signalId: key,
+      shadow: false,
+      regime: null,
+      rule: this.mode,
+      versionBefore,
+      versionAfter,
+      before: Array.from(before.subarray(0, 9)),
+      after: Array.from(work.subarray(0, 9)),
+    };
+  }
+
+  /** A new version made by a job (a deployed weekly candidate): adopted and logged. */
+  deploy(time: number, state: LearnedState): { versionBefore: number; versionAfter: number } {
+    const versionBefore = this.current;
+    this.highest += 1;
+    this.adopt(this.highest, state);
+    this.updates++;
+    this.log.set(this.current, this.state());
+    void time;
+    return { versionBefore, versionAfter: this.current };
+  }
+
   /** Reviews the thresholds at most once per UTC day (call on every candle; cheap otherwise). */
   maybeReviewThresholds(time: number): ThresholdChangedEvent[] {
     const day = Math.floor(time / DAY);

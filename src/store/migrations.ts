@@ -176,6 +176,61 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         for (const t of ['engine_checkpoints', 'learning_events', 'active_learning_state', 'learning_state', 'rejection_learning_metrics']) await db.schema.dropTable(t).execute();
       },
     },
+    '2026-11-21T03-00_job_runs': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('job_runs')
+          .addColumn('job', 'text', (c) => c.notNull())
+          .addColumn('scheduled_for', 'bigint', (c) => c.notNull())
+          .addColumn('started_at', 'bigint', (c) => c.notNull())
+          .addColumn('finished_at', 'bigint', (c) => c.notNull())
+          .addColumn('duration_ms', 'double precision', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('summary', 'text', (c) => c.notNull())
+          .addColumn('result', 'text', (c) => c.notNull())
+          .addColumn('error', 'text')
+          .addPrimaryKeyConstraint('job_runs_pk', ['job', 'scheduled_for'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('job_runs').execute();
+      },
+    },
+    '2026-11-21T04-00_backtests': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('backtest_runs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('symbols', 'text', (c) => c.notNull())
+          .addColumn('from_time', 'bigint', (c) => c.notNull())
+          .addColumn('to_time', 'bigint', (c) => c.notNull())
+          .addColumn('modes', 'text', (c) => c.notNull())
+          .addColumn('report', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('backtest_trades')
+          .addColumn('run_id', 'text', (c) => c.notNull())
+          .addColumn('mode', 'text', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('symbol', 'text', (c) => c.notNull())
+          .addColumn('direction', 'text', (c) => c.notNull())
+          .addColumn('time', 'bigint', (c) => c.notNull())
+          .addColumn('exit_time', 'bigint', (c) => c.notNull())
+          .addColumn('result', 'text', (c) => c.notNull())
+          .addColumn('gross_pct', 'double precision', (c) => c.notNull())
+          .addColumn('net_pct', 'double precision', (c) => c.notNull())
+          .addColumn('holding_ms', 'bigint', (c) => c.notNull())
+          .addColumn('regime', 'text', (c) => c.notNull())
+          .addColumn('won', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('backtest_trades_pk', ['run_id', 'mode', 'id'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('backtest_trades').execute();
+        await db.schema.dropTable('backtest_runs').execute();
+      },
+    },
   };
 }
 

@@ -156,6 +156,53 @@ export interface LearningEventsTable {
   detail: string;
 }
 
+/** Every scheduled or manual job run: when it was due, when it ran, what it did or why it failed. */
+export interface JobRunsTable {
+  /** 'daily' | 'weekly' | 'hourly' */
+  job: string;
+  /** the scheduled (or trigger) time, epoch ms; with job, the run's identity */
+  scheduled_for: number;
+  /** engine clock at start and end (simulated time in replay) */
+  started_at: number;
+  finished_at: number;
+  /** wall-clock duration of the run */
+  duration_ms: number;
+  /** 'ok' | 'skipped' | 'failed' */
+  status: string;
+  summary: string;
+  /** JSON report of the run */
+  result: string;
+  error: string | null;
+}
+
+export interface BacktestRunsTable {
+  id: string;
+  created_at: number;
+  symbols: string;
+  from_time: number;
+  to_time: number;
+  modes: string;
+  /** JSON: the whole report */
+  report: string;
+}
+
+/** The resolved trades of a backtest, per learning mode: the stored outcomes the report is built from. */
+export interface BacktestTradesTable {
+  run_id: string;
+  mode: string;
+  id: string;
+  symbol: string;
+  direction: string;
+  time: number;
+  exit_time: number;
+  result: string;
+  gross_pct: number;
+  net_pct: number;
+  holding_ms: number;
+  regime: string;
+  won: number;
+}
+
 /** Engine snapshots written with each batch of events, so a restart carries on exactly. */
 export interface EngineCheckpointsTable {
   name: string;
@@ -174,6 +221,9 @@ export interface Database {
   active_learning_state: ActiveLearningStateTable;
   learning_events: LearningEventsTable;
   engine_checkpoints: EngineCheckpointsTable;
+  job_runs: JobRunsTable;
+  backtest_runs: BacktestRunsTable;
+  backtest_trades: BacktestTradesTable;
   series: SeriesTable;
   candles: CandlesTable;
   import_runs: ImportRunsTable;

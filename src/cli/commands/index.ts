@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerBackfill } from './backfill.js';
+import { registerBacktest } from './backtest.js';
 import { registerDemo } from './demo.js';
 import { registerExchangeSim } from './exchange-sim.js';
 import { registerGaps } from './gaps.js';
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
   registerStream(program);
   registerExchangeSim(program);
   registerScan(program);
+  registerBacktest(program);
   registerWeights(program);
   registerRollback(program);
 }
