@@ -1,33 +1,68 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { runBacktest } from '../../backtest/backtest.js';
 import { importArchives } from '../../data/import-archives.js';
+import { engineSettings } from '../../engine/configured.js';
+import { createHeads } from '../../heads/index.js';
+import { writeReport } from '../../report/index.js';
 import { countCandles, findGaps, firstOpenTime, lastOpenTime } from '../../store/candles.js';
 import { isoMinute, runCommand } from '../context.js';
 
 /** The bundled sample (data/sample in the package). */
 export const SAMPLE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/sample');
 
+const DAY = 86_400_000;
+
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('the main job on the bundled sample: import it into the database and check it for gaps')
-    .action(async (_opts: unknown, cmd: Command) => {
+    .description('the main job on the bundled sample: import it, replay it through the engine with learning off, seed and hedge side by side, and write the report')
+    .option('--report <file.html>', 'where to write the HTML report', 'reports/alphapulse-demo.html')
+    .action(async (opts: { report: string }, cmd: Command) => {
       await runCommand(cmd, async (env) => {
         const store = await env.store();
         const imported = await importArchives(store, [SAMPLE_DIR]);
-        const series: { symbol: string; interval: string; candles: number; first: number | null; last: number | null; gaps: { from: number; to: number; missing: number }[]; total_missing: number }[] = [];
-        for (const symbol of ['BTCUSDT', 'ETHUSDT']) {
+        const symbols = ['BTCUSDT', 'ETHUSDT'];
+        const series: { symbol: string; candles: number; first: number | null; last: number | null; missing: number }[] = [];
+        for (const symbol of symbols) {
           const key = { exchange: 'binance', symbol, interval: '1m' };
           const [count, first, last, gaps] = await Promise.all([countCandles(store, key), firstOpenTime(store, key), lastOpenTime(store, key), findGaps(store, key)]);
-          series.push({ symbol, interval: '1m', candles: count, first, last, gaps: gaps.gaps, total_missing: gaps.totalMissing });
+          series.push({ symbol, candles: count, first, last, missing: gaps.totalMissing });
         }
-        env.print({ db: store.url, imported, series }, () =>
+        const first = Math.max(...series.map((s) => s.first ?? 0));
+        const last = Math.min(...series.map((s) => s.last ?? 0));
+        const warmupDays = 5;
+        const from = Math.ceil((first + warmupDays * DAY) / DAY) * DAY;
+        const settings = engineSettings(env.config);
+        const { report, runId } = await runBacktest(store, {
+          symbols,
+          from,
+          to: last,
+          modes: ['off', 'seed', 'hedge'],
+          warmupDays,
+          params: settings.params,
+          outcome: settings.outcome,
+          learning: { perRegime: settings.learning.perRegime, ...(settings.learning.params ? { params: settings.learning.params } : {}) },
+          jobs: { enabled: true },
+          createHeads: (hp) => createHeads({ ...settings.params.heads, ...hp }),
+          store: true,
+        });
+        const path = await writeReport(opts.report, report);
+        env.print({ db: store.url, imported, series, runId, report: path, modes: report.modes.map((m) => ({ mode: m.mode, trades: m.overall.trades, decisions: m.overall.decisions, finalVersion: m.finalVersion })) }, () =>
           [
             `AlphaPulse demo — database ${store.url}`,
-            `Imported ${imported.files} sample files: ${imported.rows} rows, ${imported.inserted} new, ${imported.duplicates} already stored.`,
-            ...series.map((s) => `  ${s.symbol} ${s.interval}: ${s.candles} candles ${s.first === null ? '' : `${isoMinute(s.first)} .. ${isoMinute(s.last!)}`}, ${s.gaps.length === 0 ? 'no gaps' : `${s.gaps.length} gaps (${s.total_missing} missing)`}`),
-            'Next: alphapulse import <files>, alphapulse gaps --symbol BTCUSDT, alphapulse --help',
+            `sample: ${imported.rows} rows in ${imported.files} files (${imported.inserted} new); ${series.map((s) => `${s.symbol} ${s.candles} candles, ${s.missing} missing`).join('; ')}`,
+            `replayed ${isoMinute(from)} .. ${isoMinute(last)} (after ${warmupDays} warm-up days), ${report.candles} candles, 3 learning modes side by side, in ${report.seconds.toFixed(1)} s:`,
+            ...report.modes.map((m) => {
+              const t = m.overall.trades;
+              const d = m.overall.decisions;
+              const rate = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
+              return `  ${m.mode.padEnd(6)} ${t.trades} trades, win rate ${rate(t.winRate)}, avg net ${t.avgNetPct === null ? '—' : `${t.avgNetPct.toFixed(3)}%`} per trade (fees and slippage included), rejection rate ${(100 * d.rejectionRate).toFixed(2)}%, rejection accuracy ${rate(d.rejectionAccuracy)} (${d.shadowsResolved} shadows), weights version ${m.finalVersion}`;
+            }),
+            ...report.learningVsStatic.map((b) => `  ${b.mode} vs static: ${b.diffPct === null ? '—' : `${b.diffPct.toFixed(3)}%`} per trade, 95% CI ${b.ci95 ? `[${b.ci95[0].toFixed(3)}, ${b.ci95[1].toFixed(3)}]` : '—'}`),
+            `report: ${path}`,
+            'Next: alphapulse backtest --help, alphapulse import <files>, alphapulse --help',
           ].join('\n'),
         );
         return imported.failed.length > 0 ? 1 : 0;
