@@ -11,16 +11,22 @@ export type EnvSettings = {
   readonly pgTestUrl: string | undefined;
 };
 
+/** Empty variables count as unset. */
+function get(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v === '' ? undefined : v;
+}
+
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
   return {
-    db: env.ALPHAPULSE_DB,
-    exchangeUrl: env.ALPHAPULSE_EXCHANGE_URL,
-    exchangeId: env.ALPHAPULSE_EXCHANGE,
-    logLevel: env.ALPHAPULSE_LOG_LEVEL,
-    configFile: env.ALPHAPULSE_CONFIG,
-    apiKey: env.ALPHAPULSE_API_KEY,
-    apiSecret: env.ALPHAPULSE_API_SECRET,
+    db: get(env, 'ALPHAPULSE_DB'),
+    exchangeUrl: get(env, 'ALPHAPULSE_EXCHANGE_URL'),
+    exchangeId: get(env, 'ALPHAPULSE_EXCHANGE'),
+    logLevel: get(env, 'ALPHAPULSE_LOG_LEVEL'),
+    configFile: get(env, 'ALPHAPULSE_CONFIG'),
+    apiKey: get(env, 'ALPHAPULSE_API_KEY'),
+    apiSecret: get(env, 'ALPHAPULSE_API_SECRET'),
     ci: env.CI === 'true' || env.CI === '1',
-    pgTestUrl: env.ALPHAPULSE_TEST_PG_URL,
+    pgTestUrl: get(env, 'ALPHAPULSE_TEST_PG_URL'),
   };
 }
