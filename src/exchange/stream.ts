@@ -158,6 +158,11 @@ export class CandleStream {
     return this.summary();
   }
 
+  /** Whether a WebSocket connection is open now. */
+  get connected(): boolean {
+    return this.ws !== null && this.ws.readyState === 1;
+  }
+
   summary(): StreamSummary {
     const symbols: Record<string, SymbolStreamStats> = {};
     let emitted = 0;
