@@ -42,6 +42,27 @@ export const configSchema = z
       .default({ mode: 'seed', perRegime: false, params: {}, thresholds: {} }),
     /** Outcome resolution: takerFee, slippageBps, tolerance, maxHoldMinutes */
     outcome: z.record(z.string(), z.number()).default({}),
+    /** Notifications on signals, outcomes, weight updates and job results (the Telegram bot token only from ALPHAPULSE_TELEGRAM_TOKEN) */
+    notifications: z
+      .object({
+        webhookUrl: z.string().url().optional(),
+        telegram: z.object({ chatId: z.string().min(1), apiUrl: z.string().url().default('https://api.telegram.org') }).strict().optional(),
+        /** what to send: signals, outcomes, weights, jobs */
+        events: z.array(z.enum(['signal', 'outcome', 'weights', 'job'])).default(['signal', 'outcome', 'weights', 'job']),
+      })
+      .strict()
+      .default({ events: ['signal', 'outcome', 'weights', 'job'] }),
+    /** The live service's API */
+    api: z
+      .object({
+        /** bind address; 127.0.0.1 keeps it local */
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8787),
+        /** requests per minute per client */
+        rateLimit: z.number().int().min(1).default(600),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 8787, rateLimit: 600 }),
     /** Symbols watched by stream/run */
     symbols: z.array(z.string().regex(/^[A-Z0-9]{2,20}$/, 'symbols are upper-case like BTCUSDT')).default(['BTCUSDT', 'ETHUSDT']),
   })

@@ -9,6 +9,8 @@ export type EnvSettings = {
   readonly apiSecret: string | undefined;
   readonly ci: boolean;
   readonly pgTestUrl: string | undefined;
+  readonly telegramToken: string | undefined;
+  readonly apiToken: string | undefined;
 };
 
 /** Empty variables count as unset. */
@@ -28,5 +30,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
     apiSecret: get(env, 'ALPHAPULSE_API_SECRET'),
     ci: env.CI === 'true' || env.CI === '1',
     pgTestUrl: get(env, 'ALPHAPULSE_TEST_PG_URL'),
+    telegramToken: get(env, 'ALPHAPULSE_TELEGRAM_TOKEN'),
+    apiToken: get(env, 'ALPHAPULSE_API_TOKEN'),
   };
 }
