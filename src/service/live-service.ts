@@ -45,6 +45,8 @@ export type LiveServiceOptions = {
   readonly checkpointName?: string;
   /** called with every batch of engine events (API live updates, notifications) */
   readonly onEvents?: (events: readonly EngineEvent[]) => void;
+  /** called with every candle the engine trades on */
+  readonly onCandle?: (symbol: string, candle: Candle) => void;
 };
 
 export type StartupSummary = {
@@ -194,6 +196,7 @@ export class LiveService {
           this.processed++;
           progressed++;
           if (warm) continue;
+          this.opts.onCandle?.(s, c);
           this.recorder.add(events);
           this.opts.onEvents?.(events);
           if (this.engine.hasPendingJobs) {
@@ -237,7 +240,8 @@ export class LiveService {
   async triggerJob(job: JobName): Promise<{ job: JobName; status: string; summary: string; at: number }> {
     let result = { job, status: 'failed', summary: 'not run', at: 0 };
     await (this.ticking = this.ticking.then(async () => {
-      const at = Math.max(...[...this.cursor.values()].map((t) => t + MINUTE), Date.now() - 0);
+      // the engine's clock: the close of the newest candle it has taken (live, that is about now)
+      const at = Math.max(...[...this.cursor.values()].map((t) => t + MINUTE));
       const events = await this.engine.triggerJob(job, at);
       this.recorder.add(events);
       this.opts.onEvents?.(events);

@@ -5,6 +5,7 @@ import { registerDemo } from './demo.js';
 import { registerExchangeSim } from './exchange-sim.js';
 import { registerGaps } from './gaps.js';
 import { registerImport } from './import.js';
+import { registerRun } from './run.js';
 import { registerScan } from './scan.js';
 import { registerStream } from './stream.js';
 import { registerRollback, registerWeights } from './weights.js';
@@ -20,5 +21,6 @@ export function registerCommands(program: Command): void {
   registerScan(program);
   registerBacktest(program);
   registerWeights(program);
+  registerRun(program);
   registerRollback(program);
 }
