@@ -12,6 +12,8 @@ import { paramDefaults, type ParamTable, type ParamValues } from '../core/params
 import type { LearnedState } from '../learning/learned-state.js';
 import type { LearningCoordinator, LearningEvent } from '../learning/coordinator.js';
 import { WEEKLY_PARAMS, weeklySearch, type WeeklyParams } from '../learning/weekly-search.js';
+import { headParamSearch, headSearchParamsFrom, type CreateHeads, type HeadParams } from '../learning/head-param-search.js';
+import { createHeads } from '../heads/index.js';
 import type { LearningOutcome, LearningParams } from '../learning/weights.js';
 import type { OutcomeParams } from '../outcomes/resolve.js';
 import type { JobName } from '../jobs/schedule.js';
@@ -94,11 +96,12 @@ async function weekly(ctx: JobContext, at: number): Promise<JobBody> {
     return { status: 'skipped', summary: `${inWindow} outcomes in the ${ctx.weekly.windowDays}-day window; the weekly search needs ${ctx.weekly.minOutcomes}`, result: base, events: [] };
   }
   const state = c.state();
+  const current = { weights: Float64Array.from(c.vectors.weights), thresholds: Float64Array.from(c.vectors.thresholds) };
   const r = await weeklySearch(
     {
       caches: ctx.caches,
       now: at,
-      current: { weights: Float64Array.from(c.vectors.weights), thresholds: Float64Array.from(c.vectors.thresholds) },
+      current,
       perRegime: c.perRegime,
       params: ctx.params,
       outcome: ctx.outcome,
@@ -107,17 +110,41 @@ async function weekly(ctx: JobContext, at: number): Promise<JobBody> {
     },
     ctx.evaluate,
   );
-  const result = { ...base, search: r };
-  if (r.status !== 'deploy' || !r.best) return { status: r.status === 'skipped' ? 'skipped' : 'ok', summary: `kept version ${c.version}: ${r.reason}`, result, events: [] };
-  const w = r.best.weights;
-  const next: LearnedState = {
-    headWeights: w.slice(0, 9),
-    regimeWeights: c.perRegime ? [0, 1, 2, 3].map((k) => w.slice(k * 9, k * 9 + 9)) : null,
-    thresholds: r.best.thresholds,
+  if (r.status === 'skipped') return { status: 'skipped', summary: `kept version ${c.version}: ${r.reason}`, result: { ...base, search: r }, events: [] };
+  const vectorsWon = r.status === 'deploy' && r.best !== null;
+  // Stage 2: head parameters (the heads re-run over the window), judged with the vectors stage 1 chose.
+  const chosen = vectorsWon ? { weights: Float64Array.from(r.best!.weights), thresholds: Float64Array.from(r.best!.thresholds) } : current;
+  // The engine's createHeads when the job context carries it (else the CLI's: configured overrides, then the learned ones).
+  const makeHeads = (ctx as JobContext & { readonly createHeads?: CreateHeads }).createHeads ?? ((hp: HeadParams) => createHeads({ ...ctx.params.heads, ...hp }));
+  const hs = headParamSearch({
+    caches: ctx.caches,
+    now: at,
+    vectors: chosen,
     headParams: state.headParams,
+    baseHeadParams: ctx.params.heads,
+    createHeads: makeHeads,
+    params: ctx.params,
+    outcome: ctx.outcome,
+    weekly: ctx.weekly,
+    head: headSearchParamsFrom(ctx.weekly),
+  });
+  const headsWon = hs.status === 'deploy' && hs.best !== null;
+  const headNote = headsWon
+    ? 'new head parameters are stored with this version and take effect when the engine is (re)started from it (the running engine keeps the heads it was started with)'
+    : null;
+  const result = { ...base, search: r, headSearch: hs, deployed: { vectors: vectorsWon, headParams: headsWon }, headParamsApply: headNote };
+  const summary = `${r.reason}; head parameters: ${hs.reason}`;
+  if (!vectorsWon && !headsWon) return { status: 'ok', summary: `kept version ${c.version}: ${summary}`, result, events: [] };
+  const w = vectorsWon ? r.best!.weights : null;
+  const next: LearnedState = {
+    headWeights: w ? w.slice(0, 9) : state.headWeights,
+    regimeWeights: w ? (c.perRegime ? [0, 1, 2, 3].map((k) => w.slice(k * 9, k * 9 + 9)) : null) : state.regimeWeights,
+    thresholds: vectorsWon ? r.best!.thresholds : state.thresholds,
+    headParams: headsWon ? hs.best!.headParams : state.headParams,
   };
   c.deploy(at, next);
-  return { status: 'ok', summary: `deployed version ${c.version}: ${r.reason}`, result, events: [] };
+  const what = vectorsWon && headsWon ? 'weights, thresholds and head parameters' : vectorsWon ? 'weights and thresholds' : 'head parameters';
+  return { status: 'ok', summary: `deployed version ${c.version} (${what}${headsWon ? '; head parameters apply on engine restart from this version' : ''}): ${summary}`, result, events: [] };
 }
 
 function hourly(ctx: JobContext): JobBody {

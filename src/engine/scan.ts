@@ -109,8 +109,16 @@ export async function runScan(store: Store, opts: ScanOptions): Promise<ScanResu
   let resumedFrom: Record<string, number> | null = null;
   if (opts.record && opts.checkpoint) {
     const cp = await loadCheckpoint<EngineState>(store, opts.checkpoint);
+    let restored = false;
     if (cp) {
-      engine.restore(cp.state);
+      try {
+        engine.restore(cp.state);
+        restored = true;
+      } catch {
+        // the checkpoint was taken with other heads or indicators (a deployed head-parameter change): start afresh
+      }
+    }
+    if (cp && restored) {
       // a rollback (or a deployed version) activated while the engine was stopped wins over the checkpoint
       const active = await loadActive(store);
       if (active && active.version !== engine.coordinator.version) engine.coordinator.adopt(active.version, active.state);

@@ -102,10 +102,18 @@ export class LiveService {
       start: { version: active.version, state: active.state },
       jobs: { enabled: true },
     });
-    const cp = await loadCheckpoint<EngineState>(opts.store, opts.checkpointName ?? 'live');
+    let cp = await loadCheckpoint<EngineState>(opts.store, opts.checkpointName ?? 'live');
     const service = new LiveService(opts, engine);
     if (cp) {
-      engine.restore(cp.state);
+      try {
+        engine.restore(cp.state);
+      } catch (e) {
+        // e.g. a deployed version changed head parameters, so the indicator set differs: warm up afresh
+        opts.logger.warn({ err: (e as Error).message }, 'engine checkpoint does not fit the active learned state; warming up from stored candles instead');
+        cp = null;
+      }
+    }
+    if (cp) {
       const now = await loadActive(opts.store);
       if (now && now.version !== engine.coordinator.version) engine.coordinator.adopt(now.version, now.state);
       for (const s of opts.symbols) {

@@ -37,7 +37,7 @@ describe('alphapulse backtest', () => {
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.report).toBe(html);
-    expect(readFileSync(html, 'utf8')).toContain('AlphaPulse backtest report');
+    expect(readFileSync(html, 'utf8')).toMatch(/AlphaPulse <span class="muted">backtest report/);
     const lines = readLines(out);
     const db = new Database(file, { readonly: true });
     for (const m of report.modes) {

@@ -36,6 +36,7 @@ function start(args: string[], env: Record<string, string> = {}, cwd?: string): 
   return { child, firstLine, done };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field below
 async function get(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
   const r = await fetch(url, init);
   const text = await r.text();
