@@ -309,6 +309,18 @@ export class Engine {
     };
   }
 
+  /** Whether a checkpoint was taken with the same indicators per symbol (heads' parameters unchanged). */
+  fits(s: EngineState): boolean {
+    for (const [sym, u] of this.units) {
+      const st = s.symbols[sym];
+      if (!st) continue;
+      const keys = st.engine.set.slots.map((x) => x.key);
+      const mine = u.engine.set.slots.map((x) => x.key);
+      if (keys.length !== mine.length || keys.some((k, i) => k !== mine[i])) return false;
+    }
+    return true;
+  }
+
   restore(s: EngineState): void {
     this.coordinator.restore(s.coordinator);
     for (const [sym, st] of Object.entries(s.symbols)) {

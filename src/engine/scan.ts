@@ -111,11 +111,10 @@ export async function runScan(store: Store, opts: ScanOptions): Promise<ScanResu
     const cp = await loadCheckpoint<EngineState>(store, opts.checkpoint);
     let restored = false;
     if (cp) {
-      try {
+      // a checkpoint taken with other indicators (a deployed head-parameter change) is set aside: start afresh
+      if (engine.fits(cp.state)) {
         engine.restore(cp.state);
         restored = true;
-      } catch {
-        // the checkpoint was taken with other heads or indicators (a deployed head-parameter change): start afresh
       }
     }
     if (cp && restored) {

@@ -105,11 +105,10 @@ export class LiveService {
     let cp = await loadCheckpoint<EngineState>(opts.store, opts.checkpointName ?? 'live');
     const service = new LiveService(opts, engine);
     if (cp) {
-      try {
-        engine.restore(cp.state);
-      } catch (e) {
-        // e.g. a deployed version changed head parameters, so the indicator set differs: warm up afresh
-        opts.logger.warn({ err: (e as Error).message }, 'engine checkpoint does not fit the active learned state; warming up from stored candles instead');
+      if (engine.fits(cp.state)) engine.restore(cp.state);
+      else {
+        // a deployed version changed head parameters, so the indicator sets differ: warm up afresh
+        opts.logger.warn('engine checkpoint does not fit the active learned state; warming up from stored candles instead');
         cp = null;
       }
     }
