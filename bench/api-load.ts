@@ -26,7 +26,7 @@ import { resolveEngineParams } from '../src/engine/engine-params.js';
 import { runScan } from '../src/engine/scan.js';
 import { createHeads } from '../src/heads/index.js';
 import { firstOpenTime } from '../src/store/candles.js';
-import { openStore, type Store } from '../src/store/database.js';
+import { openStore } from '../src/store/database.js';
 
 type Histogram = { average: number; mean?: number; stddev: number; min: number; max: number; p50: number; p90: number; p97_5: number; p99: number; p99_9?: number };
 type AutocannonResult = {

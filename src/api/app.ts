@@ -14,9 +14,10 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type onRequestHookHandler } from 'fastify';
+import { AlphaPulseError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Store } from '../store/database.js';
-import { ApiError, mapError } from './errors.js';
+import { mapError } from './errors.js';
 import { bearerCheck } from './http/auth.js';
 import { HttpMetrics } from './http/prometheus.js';
 import type { ServiceControls } from './ports.js';
@@ -57,7 +58,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   const checkToken = bearerCheck(deps.token);
   const limit = deps.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (!(Number.isInteger(limit.max) && limit.max > 0) || !(Number.isInteger(limit.timeWindowMs) && limit.timeWindowMs > 0)) {
-    throw new ApiError('AP_ERR_INTERNAL', `rateLimit: max and timeWindowMs must be positive integers (got ${limit.max}, ${limit.timeWindowMs})`);
+    throw new AlphaPulseError('AP_ERR_CONFIG', `rateLimit: max and timeWindowMs must be positive integers (got ${limit.max}, ${limit.timeWindowMs})`);
   }
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),

@@ -231,7 +231,7 @@ export const improvementsResponse = obj({
 
 export const recommendationsResponse = obj({
   generatedFrom: obj({ resolvedSignals: I, resolvedShadows: I, activeVersion: nI }),
-  thresholds: obj({ minOutcomes: I, minHeadSamples: I, weightGap: N, weightGapHigh: N, lowWinRate: N, minCategoryResolved: I, missedRateHigh: N }),
+  thresholds: obj({ minOutcomes: I, minHeadSamples: I, weightGap: N, weightGapHigh: N, lowWinRate: N, minCategoryResolved: I, missedRateHigh: N, minRegimeTrades: I, highWinRate: N, minWeekTrades: I, winRateDrop: N }),
   recommendations: arr(
     obj({
       id: S,

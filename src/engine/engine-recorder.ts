@@ -52,6 +52,8 @@ export class EngineRecorder {
   private events: LearningEventRow[] = [];
   private versions: PendingVersion[] = [];
   private jobs: JobRunEvent[] = [];
+  private paperOpen: unknown[][] = [];
+  private paperClosed: { id: string; o: Outcome; pnl: number; equityAfter: number }[] = [];
   private lastTime = 0;
   private flushes = 0;
   readonly written: RecorderCounts = { decisions: 0, signals: 0, rejectedCandidates: 0, outcomes: 0, shadowOutcomes: 0, versions: 0, events: 0 };
@@ -85,6 +87,8 @@ export class EngineRecorder {
         const base = [`${d.symbol}-${d.time}`, d.symbol, d.time, directionName(d.direction), d.entry, d.stop, d.target, d.rewardRisk, d.confidence, d.confluence, d.agreeing, regime, tf, d.setupKind, version];
         if (d.action === 'signal') {
           this.signals.push([...base, JSON.stringify(e.engine.consensusRecord()), d.time + e.engine.params.risk.maxHoldMinutes * 60_000]);
+          const id = `${d.symbol}-${d.time}`;
+          this.paperOpen.push([id, d.symbol, directionName(d.direction), d.time, d.entry, d.stop, d.target, this.engine.paperNotional(id), 'open']);
         } else {
           const votes = e.engine.votes.map((v, i) => [e.engine.heads[i]!.id, v.direction, Math.round(v.confidence * 1e4) / 1e4]);
           this.rejected.push([...base, JSON.stringify({ votes, weights: Array.from(e.engine.weightsFor(d.regime), (w) => Math.round(w * 1e6) / 1e6) }), d.category]);
@@ -92,6 +96,7 @@ export class EngineRecorder {
       } else if (e.kind === 'outcome') {
         const o = e.outcome;
         (e.shadow ? this.shadows : this.outcomes).push({ o, time: o.exitTime });
+        if (e.paper) this.paperClosed.push({ id: o.id, o, pnl: e.paper.pnl, equityAfter: e.paper.equityAfter });
         this.events.push({
           key: `${e.shadow ? 'shadow' : 'outcome'}:${o.id}`,
           time: o.exitTime,
@@ -125,7 +130,7 @@ export class EngineRecorder {
     const crash = this.opts.crashPoint ?? (() => undefined);
     crash('before-write');
     const scans = this.scans.filter((r) => r.length > 0);
-    const { signals, rejected, outcomes, shadows, events, versions, jobs } = this;
+    const { signals, rejected, outcomes, shadows, events, versions, jobs, paperOpen, paperClosed } = this;
     this.flushes++;
     const checkpointNow = final || this.flushes % (this.opts.checkpointEvery ?? 1) === 0;
     const c = this.engine.coordinator;
@@ -137,8 +142,20 @@ export class EngineRecorder {
       const n1 = await insertRows(runner, 'scan_history', SCAN_COLUMNS, scans, true);
       w.signals += await insertRows(runner, 'live_signals', [...TRADE_COLUMNS, 'expires_at'], signals, true);
       w.rejectedCandidates += await insertRows(runner, 'rejected_signals', [...TRADE_COLUMNS, 'category'], rejected, true);
+      await insertRows(runner, 'paper_positions', ['id', 'symbol', 'direction', 'opened_at', 'entry', 'stop', 'target', 'notional', 'status'], paperOpen, true);
       crash('after-decisions');
       for (const { o } of outcomes) if (await moveToHistory(runner, o)) w.outcomes++;
+      for (const p of paperClosed) {
+        await runner.run("UPDATE paper_positions SET status = 'closed', closed_at = ?, exit_price = ?, result = ?, net_pct = ?, pnl = ?, equity_after = ? WHERE id = ?", [
+          p.o.exitTime,
+          p.o.exitPrice,
+          p.o.result,
+          p.o.netPct,
+          p.pnl,
+          p.equityAfter,
+          p.id,
+        ]);
+      }
       for (const { o } of shadows) if (await resolveShadow(runner, o)) w.shadowOutcomes++;
       if (shadows.length > 0) await refreshRejectionMetrics(runner, shadows.map((s) => s.time));
       crash('after-outcomes');
@@ -168,6 +185,8 @@ export class EngineRecorder {
     this.events = [];
     this.versions = [];
     this.jobs = [];
+    this.paperOpen = [];
+    this.paperClosed = [];
     c.forgetStatesUpTo(c.version);
   }
 }

@@ -47,6 +47,8 @@ type OpenMeta = {
   readonly features: Float64Array | null;
   /** rejection category for shadows, 'signal' for signals */
   readonly category: string;
+  /** paper trading: quote committed to a signal's position (0 for shadows) */
+  readonly notional: number;
 };
 
 export type DecisionEvent = { readonly kind: 'decision'; readonly engine: SymbolEngine; readonly decision: Decision };
@@ -54,6 +56,8 @@ export type OutcomeEvent = {
   readonly kind: 'outcome';
   readonly outcome: Outcome;
   readonly shadow: boolean;
+  /** paper trading result of a real signal: quote committed, profit or loss, equity after */
+  readonly paper: { readonly notional: number; readonly pnl: number; readonly equityAfter: number } | null;
   /** 'signal' or the rejection category of a shadow */
   readonly category: string;
   readonly regime: number;
@@ -79,6 +83,8 @@ export type EngineConfig = {
   /** shadow positions tracked at once per symbol; candidates beyond are counted, not tracked */
   readonly maxOpenShadows?: number;
   readonly jobs?: JobsConfig;
+  /** paper trading: starting equity (quote) and the fraction of equity each signal's position takes */
+  readonly paper?: { readonly startEquity: number; readonly positionFraction: number };
 };
 
 type SymbolUnit = {
@@ -92,7 +98,8 @@ type SymbolUnit = {
 export type EngineState = {
   readonly coordinator: ReturnType<LearningCoordinator['snapshot']>;
   readonly symbols: Record<string, { engine: SymbolEngineState; signals: unknown; shadows: unknown }>;
-  readonly open: Record<string, { votes: number[]; confidences: number[]; regime: number; setupKind: number; features: number[] | null; category: string }>;
+  readonly open: Record<string, { votes: number[]; confidences: number[]; regime: number; setupKind: number; features: number[] | null; category: string; notional: number }>;
+  readonly paperEquity: number;
   readonly untrackedShadows: number;
   readonly schedule: Record<string, number | null> | null;
   readonly pending: Due[];
@@ -118,11 +125,14 @@ export class Engine {
   private readonly jobParams: JobParams;
   private readonly weekly: WeeklyParams;
   readonly counters: Record<string, number> = { decisions: 0, signals: 0, outcomes: 0, shadowOutcomes: 0 };
+  /** paper trading equity (quote) after every closed position */
+  paperEquity: number;
 
   constructor(readonly config: EngineConfig) {
     const start = config.start ?? { version: 1, state: initialLearnedState(thresholdVector(config.params.consensus), config.learning.perRegime) };
     this.coordinator = new LearningCoordinator(config.learning, start);
     this.maxOpenShadows = config.maxOpenShadows ?? 5000;
+    this.paperEquity = config.paper?.startEquity ?? 10_000;
     this.jobParams = { ...DEFAULT_JOB_PARAMS, ...config.jobs?.params };
     this.weekly = { ...paramDefaults(WEEKLY_PARAMS), ...config.jobs?.weekly };
     this.schedule = config.jobs?.enabled ? new JobSchedule(config.jobs.schedule) : null;
@@ -188,6 +198,11 @@ export class Engine {
     return u;
   }
 
+  /** Paper trading: the quote committed to an open signal's position (0 when unknown). */
+  paperNotional(id: string): number {
+    return this.open.get(id)?.notional ?? 0;
+  }
+
   /** Open signals and shadows of a symbol (for inspection and persistence). */
   openPositions(symbol: string): { signals: Position[]; shadows: Position[] } {
     const u = this.unit(symbol);
@@ -236,7 +251,13 @@ export class Engine {
       const meta = this.open.get(o.id);
       this.open.delete(o.id);
       if (!meta) throw new AlphaPulseError('AP_ERR_BAD_INPUT', `outcome for unknown position ${o.id}`);
-      this.events.push({ kind: 'outcome', outcome: o, shadow, category: meta.category, regime: meta.regime });
+      let paper: OutcomeEvent['paper'] = null;
+      if (!shadow) {
+        const pnl = (meta.notional * o.netPct) / 100;
+        this.paperEquity += pnl;
+        paper = { notional: meta.notional, pnl, equityAfter: this.paperEquity };
+      }
+      this.events.push({ kind: 'outcome', outcome: o, shadow, category: meta.category, regime: meta.regime, paper });
       u.engine.history.record(meta.setupKind, o.won);
       if (meta.features && u.learner) u.learner.learn(meta.features, o.direction, o.won);
       const lo: LearningOutcome = { direction: o.direction, won: o.won, votes: meta.votes, confidences: meta.confidences, shadow };
@@ -274,7 +295,8 @@ export class Engine {
       features = new Float64Array(u.learner.featureCount);
       if (!u.learner.captureFeatures(u.engine.context, features)) features = null;
     }
-    this.open.set(id, { votes, confidences, regime: d.regime, setupKind: d.setupKind, features, category: d.category });
+    const notional = shadow ? 0 : this.paperEquity * (this.config.paper?.positionFraction ?? 0.1);
+    this.open.set(id, { votes, confidences, regime: d.regime, setupKind: d.setupKind, features, category: d.category, notional });
     book.add({
       id,
       symbol: d.symbol,
@@ -292,7 +314,7 @@ export class Engine {
     for (const [s, u] of this.units) symbols[s] = { engine: u.engine.snapshot(), signals: u.signals.snapshot(), shadows: u.shadows.snapshot() };
     const open: EngineState['open'] = {};
     for (const [id, m] of this.open) {
-      open[id] = { votes: Array.from(m.votes), confidences: Array.from(m.confidences), regime: m.regime, setupKind: m.setupKind, features: m.features ? Array.from(m.features) : null, category: m.category };
+      open[id] = { votes: Array.from(m.votes), confidences: Array.from(m.confidences), regime: m.regime, setupKind: m.setupKind, features: m.features ? Array.from(m.features) : null, category: m.category, notional: m.notional };
     }
     const caches: EngineState['caches'] = {};
     for (const [sym, u] of this.units) if (u.cache) caches[sym] = u.cache.snapshot();
@@ -306,6 +328,7 @@ export class Engine {
       recent: this.recent.map((r) => ({ time: r.time, regime: r.regime, direction: r.lo.direction, won: r.lo.won, shadow: r.lo.shadow, votes: Array.from(r.lo.votes), confidences: Array.from(r.lo.confidences) })),
       caches,
       counters: { ...this.counters },
+      paperEquity: this.paperEquity,
     };
   }
 
@@ -338,6 +361,7 @@ export class Engine {
         setupKind: m.setupKind,
         features: m.features ? Float64Array.from(m.features) : null,
         category: m.category,
+        notional: m.notional ?? 0,
       });
     }
     this.untrackedShadows = s.untrackedShadows;
@@ -353,5 +377,6 @@ export class Engine {
     }));
     for (const [sym, c] of Object.entries(s.caches ?? {})) this.units.get(sym)?.cache?.restore(c);
     Object.assign(this.counters, s.counters ?? {});
+    if (typeof s.paperEquity === 'number') this.paperEquity = s.paperEquity;
   }
 }

@@ -231,6 +231,31 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('backtest_runs').execute();
       },
     },
+    '2026-11-21T05-00_paper_positions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('paper_positions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('symbol', 'text', (c) => c.notNull())
+          .addColumn('direction', 'text', (c) => c.notNull())
+          .addColumn('opened_at', 'bigint', (c) => c.notNull())
+          .addColumn('entry', 'double precision', (c) => c.notNull())
+          .addColumn('stop', 'double precision', (c) => c.notNull())
+          .addColumn('target', 'double precision', (c) => c.notNull())
+          .addColumn('notional', 'double precision', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('closed_at', 'bigint')
+          .addColumn('exit_price', 'double precision')
+          .addColumn('result', 'text')
+          .addColumn('net_pct', 'double precision')
+          .addColumn('pnl', 'double precision')
+          .addColumn('equity_after', 'double precision')
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('paper_positions').execute();
+      },
+    },
   };
 }
 

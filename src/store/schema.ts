@@ -175,6 +175,28 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+/** Paper trading: every signal as a simulated position sized from the paper equity, fees and slippage included. */
+export interface PaperPositionsTable {
+  id: string;
+  symbol: string;
+  direction: string;
+  opened_at: number;
+  entry: number;
+  stop: number;
+  target: number;
+  /** quote currency committed (a fixed fraction of the equity at opening) */
+  notional: number;
+  /** 'open' | 'closed' */
+  status: string;
+  closed_at: number | null;
+  exit_price: number | null;
+  result: string | null;
+  net_pct: number | null;
+  pnl: number | null;
+  /** paper equity after this position closed */
+  equity_after: number | null;
+}
+
 export interface BacktestRunsTable {
   id: string;
   created_at: number;
@@ -223,6 +245,7 @@ export interface Database {
   engine_checkpoints: EngineCheckpointsTable;
   job_runs: JobRunsTable;
   backtest_runs: BacktestRunsTable;
+  paper_positions: PaperPositionsTable;
   backtest_trades: BacktestTradesTable;
   series: SeriesTable;
   candles: CandlesTable;

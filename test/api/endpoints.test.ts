@@ -184,6 +184,12 @@ describe.each(STORE_CASES.map((c) => [c.name, c] as const))('API endpoints on %s
     }
     const avg = await q('SELECT AVG(net_pct) FROM signal_history');
     expect(r.recommendations.some((x) => x.kind === 'negative_expectancy')).toBe(avg < 0);
+    for (const regime of REGIMES) {
+      const n = await q(`SELECT COUNT(*) FROM signal_history WHERE regime = '${regime}'`);
+      const w = await q(`SELECT SUM(won) FROM signal_history WHERE regime = '${regime}'`);
+      const expected = n >= (r.thresholds.minRegimeTrades as number) && w / n < (r.thresholds.lowWinRate as number);
+      expect(r.recommendations.some((x) => x.id === `raise_threshold:${regime}`), regime).toBe(expected);
+    }
     for (const x of r.recommendations.filter((y) => y.kind === 'adjust_head_weight')) {
       const e = x.evidence as Record<string, number>;
       expect(Math.abs(e.suggestedWeight! - e.currentWeight!)).toBeGreaterThanOrEqual(r.thresholds.weightGap as number);

@@ -251,6 +251,7 @@ describe.each(STORE_CASES.map((c) => [c.name, c] as const))('API HTTP policy on 
     const ui = await app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);
+    expect((await app.inject({ method: 'GET', url: '/docs/static/swagger-ui.css' })).statusCode).toBe(200);
   });
 
   it.skipIf(!sc.available)('GET /api/events streams live events (secrets removed) and unsubscribes when the client goes', async () => {

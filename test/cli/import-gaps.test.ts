@@ -100,7 +100,8 @@ describe('alphapulse import and gaps', () => {
     expect(JSON.parse(g.stdout)).toEqual({ gaps: [{ from: Date.UTC(2021, 3, 20, 2, 0), to: Date.UTC(2021, 3, 20, 4, 29), missing: 150 }], total_missing: 150 });
     const c = new pg.Client({ connectionString: PG_URL });
     await c.connect();
-    await c.query('DELETE FROM candles WHERE exchange = $1 AND symbol = $2', ['cli-test', symbol]);
+    await c.query('DELETE FROM candles WHERE series_id IN (SELECT id FROM series WHERE exchange = $1 AND symbol = $2)', ['cli-test', symbol]);
+    await c.query('DELETE FROM series WHERE exchange = $1 AND symbol = $2', ['cli-test', symbol]);
     await c.end();
   });
 });

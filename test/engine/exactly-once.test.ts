@@ -55,6 +55,7 @@ async function fingerprint(store: Store) {
     events: await q('SELECT kind, COUNT(*) AS n, COUNT(DISTINCT key) AS d FROM learning_events GROUP BY kind ORDER BY kind'),
     versions: await q('SELECT version, state FROM learning_state ORDER BY version'),
     active: await q('SELECT version FROM active_learning_state'),
+    paper: await q('SELECT id, status, notional, pnl, equity_after FROM paper_positions ORDER BY id'),
   };
 }
 
@@ -72,6 +73,9 @@ describe.each(STORE_CASES.map((c) => [c.name, c] as const))('exactly-once record
     expect(Number(processed?.n)).toBe(want.history.length);
     for (const e of want.events) expect(Number(e.n)).toBe(Number(e.d));
     expect(Number(want.scans[0]!.n)).toBe(Number(want.scans[0]!.d));
+    // paper trading: one position per signal, closed with its outcome
+    expect(want.paper.length).toBe(want.history.length + want.live.length);
+    expect(want.paper.filter((p) => p.status === 'closed').length).toBe(want.history.length);
 
     for (const point of POINTS) {
       for (const batch of [1, 4]) {

@@ -18,6 +18,7 @@ const outcome: EngineEvent = {
   shadow: false,
   category: 'signal',
   regime: 0,
+  paper: { notional: 1000, pnl: 17.5, equityAfter: 10_017.5 },
   outcome: { id: 'BTCUSDT-1', symbol: 'BTCUSDT', direction: 1, result: 'tp', entry: 100, exitTime: 2, exitPrice: 102, grossPct: 2, netPct: 1.75, holdingMs: 60_000, maePct: 0.1, mfePct: 2, won: true },
 };
 const shadow: EngineEvent = { ...outcome, shadow: true } as EngineEvent;

@@ -137,7 +137,7 @@ export function learningRoutes(app: FastifyInstance, ctx: RouteContext): void {
         schema: {
           tags,
           summary: `Run the ${job} job now`,
-          description: 'Recorded in job_runs like a scheduled run. 409 AP_ERR_BUSY while the same job is already running.',
+          description: 'Recorded in job_runs like a scheduled run. A job that ran and failed answers 200 with status "failed"; 409 AP_ERR_BUSY while the same job is already running.',
           security: secured,
           querystring: noQuery,
           response: responses(triggerResponse),

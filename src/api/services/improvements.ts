@@ -77,7 +77,8 @@ export function trendOf(trades: Analysis['trades']): Improvements['trend'] {
   const avgNetPctChange = w > 0 ? diff(recent.avgNetPct, previous.avgNetPct) : null;
   let direction: Trend = 'insufficient_data';
   if (w >= TREND_RULE.minWindow) {
-    const vote = (d: number | null, threshold: number) => (d === null ? 0 : d >= threshold ? 1 : d <= -threshold ? -1 : 0);
+    // a change of exactly the threshold counts (1e-12 absorbs float noise such as 0.55 − 0.5)
+    const vote = (d: number | null, threshold: number) => (d === null ? 0 : d >= threshold - 1e-12 ? 1 : d <= -threshold + 1e-12 ? -1 : 0);
     const score = vote(winRateChange, TREND_RULE.winRateDelta) + vote(avgNetPctChange, TREND_RULE.avgNetPctDelta);
     direction = score > 0 ? 'improving' : score < 0 ? 'declining' : 'stable';
   }
@@ -101,8 +102,17 @@ export function rankHeads(a: Analysis): RankedHead[] {
     .sort((x, y) => y.smoothedWinRate - x.smoothedWinRate || y.signalsContributed - x.signalsContributed || x.head.localeCompare(y.head));
 }
 
+const derived = new WeakMap<Analysis, Improvements>();
+
 export async function getImprovements(store: Store): Promise<Improvements> {
   const a = await loadAnalysis(store);
+  let im = derived.get(a);
+  if (!im) derived.set(a, (im = improvementsOf(a)));
+  return im;
+}
+
+/** The improvements view of an analysis (pure). */
+export function improvementsOf(a: Analysis): Improvements {
   const weeks = weekOverWeek(a.trades);
   const currentWeek = weeks.length > 0 ? weeks[weeks.length - 1]! : null;
   const previousWeek = weeks.length > 1 ? weeks[weeks.length - 2]! : null;

@@ -8,7 +8,7 @@ import type { TradeMetrics, TradeRow } from '../../analytics/report-types.js';
 import { createHeads } from '../../heads/index.js';
 import { REGIMES } from '../../heads/types.js';
 import type { Store } from '../../store/database.js';
-import { loadAnalysis } from './analysis.js';
+import { loadAnalysis, type Analysis } from './analysis.js';
 import { finiteOrNull } from './common.js';
 
 let specialties: Map<string, string> | null = null;
@@ -92,8 +92,17 @@ export function metricsOf(trades: readonly TradeRow[]): TradeMetrics {
   return tradeMetrics(trades, span);
 }
 
+const derived = new WeakMap<Analysis, Performance>();
+
 export async function getPerformance(store: Store): Promise<Performance> {
   const a = await loadAnalysis(store);
+  let p = derived.get(a);
+  if (!p) derived.set(a, (p = performanceOf(a)));
+  return p;
+}
+
+/** The performance view of an analysis (pure). */
+export function performanceOf(a: Analysis): Performance {
   const m = metricsOf(a.trades);
   const span = spanOf(a.trades);
   const names = headSpecialties();

@@ -4,11 +4,17 @@
  *
  * - too_few_outcomes (high): fewer than `minOutcomes` resolved signals — no rate below is reliable yet;
  * - declining_performance (high): the improvements trend is 'declining' (see improvements.ts);
+ * - falling_win_rate (medium): the current ISO week's win rate is at least `winRateDrop` below the
+ *   previous week's, both weeks with ≥ `minWeekTrades` resolved signals;
  * - negative_expectancy (high): ≥ minOutcomes resolved signals and an average net P/L below 0;
  * - low_win_rate (high): ≥ minOutcomes resolved signals and a win rate below `lowWinRate`;
  * - adjust_head_weight (high when |suggested − current| ≥ `weightGapHigh`, else medium; low while there
  *   are fewer than minOutcomes resolved signals): a head that agreed with ≥ `minHeadSamples` signals and
  *   whose suggested weight (effectiveness) differs from its current one by ≥ `weightGap`;
+ * - raise_threshold (medium): a regime with ≥ `minRegimeTrades` resolved signals and a win rate below
+ *   `lowWinRate` — its confidence threshold lets weak setups through;
+ * - lower_threshold (low): a regime whose signals win at least `highWinRate` (≥ minRegimeTrades of them)
+ *   while ≥ `missedRateHigh` of its ≥ `minCategoryResolved` resolved rejected candidates would have won;
  * - loosen_filter (medium): a rejection category with ≥ `minCategoryResolved` resolved shadows of which
  *   at least `missedRateHigh` would have won;
  * - head_never_agrees (low): ≥ minOutcomes resolved signals and a head that agreed with none of them;
@@ -16,6 +22,8 @@
  */
 import type { Store } from '../../store/database.js';
 import { loadAnalysis } from './analysis.js';
+import { weekOverWeek } from '../../analytics/metrics.js';
+import { REGIMES } from '../../heads/types.js';
 import { trendOf } from './improvements.js';
 import { headSpecialties, metricsOf } from './performance.js';
 import { getRejectionAnalysis } from './rejections.js';
@@ -28,6 +36,10 @@ export const RECOMMENDATION_THRESHOLDS = {
   lowWinRate: 0.4,
   minCategoryResolved: 30,
   missedRateHigh: 0.5,
+  minRegimeTrades: 20,
+  highWinRate: 0.6,
+  minWeekTrades: 10,
+  winRateDrop: 0.1,
 } as const;
 
 export type Priority = 'high' | 'medium' | 'low';
@@ -88,6 +100,19 @@ export async function getRecommendations(store: Store): Promise<Recommendations>
       },
     });
   }
+  const weeks = weekOverWeek(a.trades);
+  const cur = weeks[weeks.length - 1];
+  const prev = weeks[weeks.length - 2];
+  if (cur && prev && cur.trades >= T.minWeekTrades && prev.trades >= T.minWeekTrades && cur.winRate !== null && prev.winRate !== null && prev.winRate - cur.winRate >= T.winRateDrop) {
+    out.push({
+      id: 'falling_win_rate',
+      kind: 'falling_win_rate',
+      priority: 'medium',
+      title: 'The win rate fell week over week',
+      message: `this week ${pct(cur.winRate)} of ${cur.trades} signals won against ${pct(prev.winRate)} of ${prev.trades} the week before`,
+      evidence: { weekStart: cur.weekStart, trades: cur.trades, winRate: cur.winRate, previousWeekStart: prev.weekStart, previousTrades: prev.trades, previousWinRate: prev.winRate, change: cur.winRate - prev.winRate },
+    });
+  }
   if (enough && m.avgNetPct !== null && m.avgNetPct < 0) {
     out.push({
       id: 'negative_expectancy',
@@ -129,6 +154,32 @@ export async function getRecommendations(store: Store): Promise<Recommendations>
         difference: gap,
       },
     });
+  }
+  const thresholds = a.active?.state.thresholds ?? [];
+  for (const [i, regime] of REGIMES.entries()) {
+    const rm = metricsOf(a.trades.filter((t) => t.regime === regime));
+    const threshold = thresholds[i] ?? null;
+    if (rm.trades >= T.minRegimeTrades && rm.winRate !== null && rm.winRate < T.lowWinRate) {
+      out.push({
+        id: `raise_threshold:${regime}`,
+        kind: 'raise_threshold',
+        priority: 'medium',
+        title: `Raise the confidence threshold in ${regime}`,
+        message: `only ${pct(rm.winRate)} of ${rm.trades} ${regime} signals won; the threshold ${threshold ?? 'n/a'} lets weak setups through`,
+        evidence: { regime, trades: rm.trades, wins: rm.wins, winRate: rm.winRate, avgNetPct: rm.avgNetPct, threshold },
+      });
+    }
+    const shadows = rej.byRegime.find((r) => r.regime === regime);
+    if (rm.trades >= T.minRegimeTrades && rm.winRate !== null && rm.winRate >= T.highWinRate && shadows && shadows.resolved >= T.minCategoryResolved && shadows.missedRate !== null && shadows.missedRate >= T.missedRateHigh) {
+      out.push({
+        id: `lower_threshold:${regime}`,
+        kind: 'lower_threshold',
+        priority: 'low',
+        title: `Consider a lower confidence threshold in ${regime}`,
+        message: `${pct(rm.winRate)} of ${rm.trades} ${regime} signals won and ${pct(shadows.missedRate)} of ${shadows.resolved} rejected candidates would have won too`,
+        evidence: { regime, trades: rm.trades, winRate: rm.winRate, threshold, rejectedResolved: shadows.resolved, missedRate: shadows.missedRate },
+      });
+    }
   }
   for (const c of rej.byCategory) {
     if (c.resolved < T.minCategoryResolved || c.missedRate === null || c.missedRate < T.missedRateHigh) continue;
