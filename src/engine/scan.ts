@@ -50,6 +50,8 @@ export type ScanOptions = {
   readonly checkpoint?: string;
   readonly recorder?: Omit<RecorderOptions, 'checkpoint'>;
   readonly onEvents?: (engine: Engine, events: readonly EngineEvent[]) => void;
+  /** receives the engine and its recorder when the replay ends (to keep serving it, e.g. the demo) */
+  readonly onDone?: (engine: Engine, recorder: EngineRecorder | null) => void;
   /** scheduled jobs (daily, weekly, hourly) on the candles' clock */
   readonly jobs?: JobsConfig;
   /** candidate evaluator for the weekly search (worker threads); default in-process */
@@ -187,6 +189,7 @@ export async function runScan(store: Store, opts: ScanOptions): Promise<ScanResu
     if (chunkStart > Date.now()) break;
   }
   if (recorder) await recorder.flush(true);
+  opts.onDone?.(engine, recorder);
   for (const t of [total, ...Object.values(bySymbol)]) t.rejectionRate = t.candles > 0 ? t.rejections / t.candles : 0;
   const c = engine.coordinator;
   const st = c.state();
