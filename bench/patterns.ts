@@ -44,7 +44,7 @@ const setNs = minNs(() => {
   let sum = 0;
   for (let i = 0; i < N; i++) {
     set.update(candles[i]!);
-    sum += v[i % v.length]! || 0;
+    sum += v[i & 31]! || 0; // a cheap read of the outputs (the set has at least 32)
   }
   checksum = sum;
 }, N, REPS);

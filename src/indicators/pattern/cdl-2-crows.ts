@@ -5,40 +5,47 @@
  * running period totals; NaN before the lookback, then -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = BodyLong.avgPeriod + 2;
+
+/** CDL2CROWS on bar i (>= LOOKBACK) of the window: -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // i-2 white, i-1 black, i black
+  if ((w.colors & 7) === 0b100) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    if (
+      w.open[j0] < w.open[j1] &&
+      w.open[j0] > w.close[j1] &&
+      w.close[j0] > w.open[j2] &&
+      w.close[j0] < w.close[j2] &&
+      w.bottom[j1] > w.top[j2] &&
+      w.body[j2] > w.avgBodyLong(w.sums[tb[0] + j2])
+    ) {
+      out = -100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDL2CROWS', lookback: LOOKBACK, totals: [[BodyLong, 2]], filter: [when('WBB', { long: [2], gapUp: [1] })], rule };
 
 /** Incremental CDL2CROWS: 1 output (-100 or 0). */
 export class Cdl2Crows extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDL2CROWS', LOOKBACK, [[BodyLong, 2]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDL2CROWS');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 2) === 1 &&
-      w.realBody(i - 2) > w.avg(BodyLong, t[0]!, i - 2) &&
-      w.color(i - 1) === -1 &&
-      w.realBodyGapUp(i - 1, i - 2) &&
-      w.color(i) === -1 &&
-      w.o(i) < w.o(i - 1) &&
-      w.o(i) > w.c(i - 1) &&
-      w.c(i) > w.o(i - 2) &&
-      w.c(i) < w.c(i - 2)
-    ) {
-      out = -100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -68,7 +75,7 @@ export const cdl2crowsSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new Cdl2Crows(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new Cdl2Crows(out)),
   batch: ([o, h, l, c]) => [cdl2crows(o!, h!, l!, c!)],
   talib: { name: 'CDL2CROWS', optIn: () => ({}), outputs: ['outInteger'] },
 };

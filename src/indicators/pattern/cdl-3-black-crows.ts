@@ -5,45 +5,53 @@
  * running period totals; NaN before the lookback, then -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = ShadowVeryShort.avgPeriod + 3;
+
+/** CDL3BLACKCROWS on bar i (>= LOOKBACK) of the window: -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // i-3 white, then three black
+  if ((w.colors & 15) === 0b1000) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const j3 = w.j3;
+    const s = w.sums;
+    if (
+      w.open[j1] < w.open[j2] &&
+      w.open[j1] > w.close[j2] &&
+      w.open[j0] < w.open[j1] &&
+      w.open[j0] > w.close[j1] &&
+      w.high[j3] > w.close[j2] &&
+      w.close[j2] > w.close[j1] &&
+      w.close[j1] > w.close[j0] &&
+      w.lower[j2] < w.avgShadowVeryShort(s[tb[0] + j2]) &&
+      w.lower[j1] < w.avgShadowVeryShort(s[tb[1] + j1]) &&
+      w.lower[j0] < w.avgShadowVeryShort(s[tb[2] + j0])
+    ) {
+      out = -100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDL3BLACKCROWS', lookback: LOOKBACK, totals: [[ShadowVeryShort, 2], [ShadowVeryShort, 1], [ShadowVeryShort, 0]], filter: [when('WBBB', { closeDown: [0, 1] })], rule };
 
 /** Incremental CDL3BLACKCROWS: 1 output (-100 or 0). */
 export class Cdl3BlackCrows extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDL3BLACKCROWS', LOOKBACK, [[ShadowVeryShort, 2], [ShadowVeryShort, 1], [ShadowVeryShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDL3BLACKCROWS');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 3) === 1 &&
-      w.color(i - 2) === -1 &&
-      w.lowerShadow(i - 2) < w.avg(ShadowVeryShort, t[0]!, i - 2) &&
-      w.color(i - 1) === -1 &&
-      w.lowerShadow(i - 1) < w.avg(ShadowVeryShort, t[1]!, i - 1) &&
-      w.color(i) === -1 &&
-      w.lowerShadow(i) < w.avg(ShadowVeryShort, t[2]!, i) &&
-      w.o(i - 1) < w.o(i - 2) &&
-      w.o(i - 1) > w.c(i - 2) &&
-      w.o(i) < w.o(i - 1) &&
-      w.o(i) > w.c(i - 1) &&
-      w.h(i - 3) > w.c(i - 2) &&
-      w.c(i - 2) > w.c(i - 1) &&
-      w.c(i - 1) > w.c(i)
-    ) {
-      out = -100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -73,7 +81,7 @@ export const cdl3blackcrowsSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new Cdl3BlackCrows(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new Cdl3BlackCrows(out)),
   batch: ([o, h, l, c]) => [cdl3blackcrows(o!, h!, l!, c!)],
   talib: { name: 'CDL3BLACKCROWS', optIn: () => ({}), outputs: ['outInteger'] },
 };

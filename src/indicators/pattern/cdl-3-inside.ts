@@ -5,37 +5,48 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, BodyShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, BodyShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyShort.avgPeriod, BodyLong.avgPeriod) + 2;
+
+/** CDL3INSIDE on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  const cb = w.colors;
+  // i-2 and i of opposite colours
+  if (((cb ^ (cb >> 2)) & 1) !== 0) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const white2 = (cb & 4) !== 0;
+    if (
+      (white2 ? w.close[j0] < w.open[j2] : w.close[j0] > w.open[j2]) &&
+      w.top[j1] < w.top[j2] &&
+      w.bottom[j1] > w.bottom[j2] &&
+      w.body[j2] > w.avgBodyLong(w.sums[tb[0] + j2]) &&
+      w.body[j1] <= w.avgBodyShort(w.sums[tb[1] + j1])
+    ) {
+      out = white2 ? -100 : 100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDL3INSIDE', lookback: LOOKBACK, totals: [[BodyLong, 2], [BodyShort, 1]], filter: [when('W.B', { long: [2], inside: [1] }), when('B.W', { long: [2], inside: [1] })], rule };
 
 /** Incremental CDL3INSIDE: 1 output (100 / -100 or 0). */
 export class Cdl3Inside extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDL3INSIDE', LOOKBACK, [[BodyLong, 2], [BodyShort, 1]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDL3INSIDE');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i - 2) > w.avg(BodyLong, t[0]!, i - 2) &&
-      w.realBody(i - 1) <= w.avg(BodyShort, t[1]!, i - 1) &&
-      w.bodyTop(i - 1) < w.bodyTop(i - 2) &&
-      w.bodyBottom(i - 1) > w.bodyBottom(i - 2) &&
-      ((w.color(i - 2) === 1 && w.color(i) === -1 && w.c(i) < w.o(i - 2)) ||
-        (w.color(i - 2) === -1 && w.color(i) === 1 && w.c(i) > w.o(i - 2)))
-    ) {
-      out = -w.color(i - 2) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -65,7 +76,7 @@ export const cdl3insideSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new Cdl3Inside(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new Cdl3Inside(out)),
   batch: ([o, h, l, c]) => [cdl3inside(o!, h!, l!, c!)],
   talib: { name: 'CDL3INSIDE', optIn: () => ({}), outputs: ['outInteger'] },
 };

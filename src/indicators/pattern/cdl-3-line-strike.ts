@@ -5,40 +5,56 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { Near } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { Near, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Near.avgPeriod + 3;
+
+/** CDL3LINESTRIKE on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  const cb = w.colors & 15;
+  // three candles of one colour, then the opposite colour
+  if (cb === 0b1110 || cb === 0b0001) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const j3 = w.j3;
+    const white = cb === 0b1110;
+    if (
+      white
+        ? w.close[j1] > w.close[j2] && w.close[j2] > w.close[j3] && w.open[j0] > w.close[j1] && w.close[j0] < w.open[j3]
+        : w.close[j1] < w.close[j2] && w.close[j2] < w.close[j3] && w.open[j0] < w.close[j1] && w.close[j0] > w.open[j3]
+    ) {
+      const near3 = w.avgNear(w.sums[tb[0] + j3]);
+      const near2 = w.avgNear(w.sums[tb[1] + j2]);
+      if (
+        w.open[j2] >= w.bottom[j3] - near3 &&
+        w.open[j2] <= w.top[j3] + near3 &&
+        w.open[j1] >= w.bottom[j2] - near2 &&
+        w.open[j1] <= w.top[j2] + near2
+      ) {
+        out = white ? 100 : -100;
+      }
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDL3LINESTRIKE', lookback: LOOKBACK, totals: [[Near, 3], [Near, 2]], filter: [when('WWWB', { closeUp: [1, 2] }), when('BBBW', { closeDown: [1, 2] })], rule };
 
 /** Incremental CDL3LINESTRIKE: 1 output (100 / -100 or 0). */
 export class Cdl3LineStrike extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDL3LINESTRIKE', LOOKBACK, [[Near, 3], [Near, 2]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDL3LINESTRIKE');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 3) === w.color(i - 2) &&
-      w.color(i - 2) === w.color(i - 1) &&
-      w.color(i) === -w.color(i - 1) &&
-      w.o(i - 2) >= w.bodyBottom(i - 3) - w.avg(Near, t[0]!, i - 3) &&
-      w.o(i - 2) <= w.bodyTop(i - 3) + w.avg(Near, t[0]!, i - 3) &&
-      w.o(i - 1) >= w.bodyBottom(i - 2) - w.avg(Near, t[1]!, i - 2) &&
-      w.o(i - 1) <= w.bodyTop(i - 2) + w.avg(Near, t[1]!, i - 2) &&
-      ((w.color(i - 1) === 1 && w.c(i - 1) > w.c(i - 2) && w.c(i - 2) > w.c(i - 3) && w.o(i) > w.c(i - 1) && w.c(i) < w.o(i - 3)) ||
-        (w.color(i - 1) === -1 && w.c(i - 1) < w.c(i - 2) && w.c(i - 2) < w.c(i - 3) && w.o(i) < w.c(i - 1) && w.c(i) > w.o(i - 3)))
-    ) {
-      out = w.color(i - 1) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -68,7 +84,7 @@ export const cdl3linestrikeSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new Cdl3LineStrike(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new Cdl3LineStrike(out)),
   batch: ([o, h, l, c]) => [cdl3linestrike(o!, h!, l!, c!)],
   talib: { name: 'CDL3LINESTRIKE', optIn: () => ({}), outputs: ['outInteger'] },
 };

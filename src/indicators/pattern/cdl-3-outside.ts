@@ -5,30 +5,43 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = 3;
+
+/** CDL3OUTSIDE on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow): number {
+  let out = 0;
+  const cb = (w.colors >> 1) & 3;
+  // i-2 and i-1 of opposite colours
+  if (cb === 0b01 || cb === 0b10) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    if (cb === 0b01) {
+      if (w.close[j1] > w.open[j2] && w.open[j1] < w.close[j2] && w.close[j0] > w.close[j1]) out = 100;
+    } else if (w.open[j1] > w.close[j2] && w.close[j1] < w.open[j2] && w.close[j0] < w.close[j1]) {
+      out = -100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDL3OUTSIDE', lookback: LOOKBACK, totals: [], filter: [when('BW.', { outside: [1], closeUp: [0] }), when('WB.', { outside: [1], closeDown: [0] })], rule };
 
 /** Incremental CDL3OUTSIDE: 1 output (100 / -100 or 0). */
 export class Cdl3Outside extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDL3OUTSIDE', LOOKBACK, [], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDL3OUTSIDE');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    let out = 0;
-    if (
-      (w.color(i - 1) === 1 && w.color(i - 2) === -1 && w.c(i - 1) > w.o(i - 2) && w.o(i - 1) < w.c(i - 2) && w.c(i) > w.c(i - 1)) ||
-      (w.color(i - 1) === -1 && w.color(i - 2) === 1 && w.o(i - 1) > w.c(i - 2) && w.c(i - 1) < w.o(i - 2) && w.c(i) < w.c(i - 1))
-    ) {
-      out = w.color(i - 1) * 100;
-    }
-    this.outputs[0] = out;
+    if (i >= LOOKBACK) this.outputs[0] = rule(w);
   }
 }
 
@@ -58,7 +71,7 @@ export const cdl3outsideSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new Cdl3Outside(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new Cdl3Outside(out)),
   batch: ([o, h, l, c]) => [cdl3outside(o!, h!, l!, c!)],
   talib: { name: 'CDL3OUTSIDE', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -5,47 +5,55 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, BodyShort, ShadowLong, ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, BodyShort, ShadowLong, ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(ShadowVeryShort.avgPeriod, ShadowLong.avgPeriod, BodyLong.avgPeriod, BodyShort.avgPeriod) + 2;
+
+/** CDL3STARSINSOUTH on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // three black candles
+  if ((w.colors & 7) === 0) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const s = w.sums;
+    if (
+      w.body[j1] < w.body[j2] &&
+      w.open[j1] > w.close[j2] &&
+      w.open[j1] <= w.high[j2] &&
+      w.low[j1] < w.close[j2] &&
+      w.low[j1] >= w.low[j2] &&
+      w.low[j0] > w.low[j1] &&
+      w.high[j0] < w.high[j1] &&
+      w.lower[j2] > w.avgShadowLong(w.body[j2]) &&
+      w.body[j2] > w.avgBodyLong(s[tb[0] + j2]) &&
+      w.lower[j1] > w.avgShadowVeryShort(s[tb[2] + j1]) &&
+      w.body[j0] < w.avgBodyShort(s[tb[4] + j0]) &&
+      w.lower[j0] < w.avgShadowVeryShort(s[tb[3] + j0]) &&
+      w.upper[j0] < w.avgShadowVeryShort(s[tb[3] + j0])
+    ) {
+      out = 100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDL3STARSINSOUTH', lookback: LOOKBACK, totals: [[BodyLong, 2], [ShadowLong, 2], [ShadowVeryShort, 1], [ShadowVeryShort, 0], [BodyShort, 0]], filter: [when('BBB', { long: [2] })], rule };
 
 /** Incremental CDL3STARSINSOUTH: 1 output (100 or 0). */
 export class Cdl3StarsInSouth extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDL3STARSINSOUTH', LOOKBACK, [[BodyLong, 2], [ShadowLong, 2], [ShadowVeryShort, 1], [ShadowVeryShort, 0], [BodyShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDL3STARSINSOUTH');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 2) === -1 &&
-      w.color(i - 1) === -1 &&
-      w.color(i) === -1 &&
-      w.realBody(i - 2) > w.avg(BodyLong, t[0]!, i - 2) &&
-      w.lowerShadow(i - 2) > w.avg(ShadowLong, t[1]!, i - 2) &&
-      w.realBody(i - 1) < w.realBody(i - 2) &&
-      w.o(i - 1) > w.c(i - 2) &&
-      w.o(i - 1) <= w.h(i - 2) &&
-      w.l(i - 1) < w.c(i - 2) &&
-      w.l(i - 1) >= w.l(i - 2) &&
-      w.lowerShadow(i - 1) > w.avg(ShadowVeryShort, t[2]!, i - 1) &&
-      w.realBody(i) < w.avg(BodyShort, t[4]!, i) &&
-      w.lowerShadow(i) < w.avg(ShadowVeryShort, t[3]!, i) &&
-      w.upperShadow(i) < w.avg(ShadowVeryShort, t[3]!, i) &&
-      w.l(i) > w.l(i - 1) &&
-      w.h(i) < w.h(i - 1)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -75,7 +83,7 @@ export const cdl3starsinsouthSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new Cdl3StarsInSouth(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new Cdl3StarsInSouth(out)),
   batch: ([o, h, l, c]) => [cdl3starsinsouth(o!, h!, l!, c!)],
   talib: { name: 'CDL3STARSINSOUTH', optIn: () => ({}), outputs: ['outInteger'] },
 };

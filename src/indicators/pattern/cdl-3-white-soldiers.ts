@@ -5,46 +5,54 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyShort, Far, Near, ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyShort, Far, Near, ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(ShadowVeryShort.avgPeriod, BodyShort.avgPeriod, Far.avgPeriod, Near.avgPeriod) + 2;
+
+/** CDL3WHITESOLDIERS on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // three white candles
+  if ((w.colors & 7) === 7) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const s = w.sums;
+    if (
+      w.close[j0] > w.close[j1] &&
+      w.close[j1] > w.close[j2] &&
+      w.open[j1] > w.open[j2] &&
+      w.open[j0] > w.open[j1] &&
+      w.upper[j2] < w.avgShadowVeryShort(s[tb[0] + j2]) &&
+      w.upper[j1] < w.avgShadowVeryShort(s[tb[1] + j1]) &&
+      w.upper[j0] < w.avgShadowVeryShort(s[tb[2] + j0]) &&
+      w.open[j1] <= w.close[j2] + w.avgNear(s[tb[3] + j2]) &&
+      w.open[j0] <= w.close[j1] + w.avgNear(s[tb[4] + j1]) &&
+      w.body[j1] > w.body[j2] - w.avgFar(s[tb[5] + j2]) &&
+      w.body[j0] > w.body[j1] - w.avgFar(s[tb[6] + j1]) &&
+      w.body[j0] > w.avgBodyShort(s[tb[7] + j0])
+    ) {
+      out = 100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDL3WHITESOLDIERS', lookback: LOOKBACK, totals: [[ShadowVeryShort, 2], [ShadowVeryShort, 1], [ShadowVeryShort, 0], [Near, 2], [Near, 1], [Far, 2], [Far, 1], [BodyShort, 0]], filter: [when('WWW', { upperVeryShort: [2], closeUp: [0, 1] })], rule };
 
 /** Incremental CDL3WHITESOLDIERS: 1 output (100 or 0). */
 export class Cdl3WhiteSoldiers extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDL3WHITESOLDIERS', LOOKBACK, [[ShadowVeryShort, 2], [ShadowVeryShort, 1], [ShadowVeryShort, 0], [Near, 2], [Near, 1], [Far, 2], [Far, 1], [BodyShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDL3WHITESOLDIERS');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 2) === 1 &&
-      w.upperShadow(i - 2) < w.avg(ShadowVeryShort, t[0]!, i - 2) &&
-      w.color(i - 1) === 1 &&
-      w.upperShadow(i - 1) < w.avg(ShadowVeryShort, t[1]!, i - 1) &&
-      w.color(i) === 1 &&
-      w.upperShadow(i) < w.avg(ShadowVeryShort, t[2]!, i) &&
-      w.c(i) > w.c(i - 1) &&
-      w.c(i - 1) > w.c(i - 2) &&
-      w.o(i - 1) > w.o(i - 2) &&
-      w.o(i - 1) <= w.c(i - 2) + w.avg(Near, t[3]!, i - 2) &&
-      w.o(i) > w.o(i - 1) &&
-      w.o(i) <= w.c(i - 1) + w.avg(Near, t[4]!, i - 1) &&
-      w.realBody(i - 1) > w.realBody(i - 2) - w.avg(Far, t[5]!, i - 2) &&
-      w.realBody(i) > w.realBody(i - 1) - w.avg(Far, t[6]!, i - 1) &&
-      w.realBody(i) > w.avg(BodyShort, t[7]!, i)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -74,7 +82,7 @@ export const cdl3whitesoldiersSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new Cdl3WhiteSoldiers(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new Cdl3WhiteSoldiers(out)),
   batch: ([o, h, l, c]) => [cdl3whitesoldiers(o!, h!, l!, c!)],
   talib: { name: 'CDL3WHITESOLDIERS', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -6,17 +6,43 @@
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
 import { assertRange } from '../validate.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyDoji, BodyLong, BodyShort, PENETRATION_MAX } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyDoji, BodyLong, BodyShort, PENETRATION_MAX, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyDoji.avgPeriod, BodyLong.avgPeriod, BodyShort.avgPeriod) + 2;
+
+/** CDLABANDONEDBABY on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array, pen: number): number {
+  let out = 0;
+  const cb = w.colors;
+  // i-2 and i of opposite colours
+  if (((cb ^ (cb >> 2)) & 1) !== 0) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const white = (cb & 1) !== 0;
+    if (
+      (white
+        ? w.high[j1] < w.low[j2] && w.low[j0] > w.high[j1] && w.close[j0] > w.close[j2] + w.body[j2] * pen
+        : w.low[j1] > w.high[j2] && w.high[j0] < w.low[j1] && w.close[j0] < w.close[j2] - w.body[j2] * pen) &&
+      w.body[j2] > w.avgBodyLong(w.sums[tb[0] + j2]) &&
+      w.body[j1] <= w.avgBodyDoji(w.sums[tb[1] + j1]) &&
+      w.body[j0] > w.avgBodyShort(w.sums[tb[2] + j0])
+    ) {
+      out = white ? 100 : -100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLABANDONEDBABY', lookback: LOOKBACK, totals: [[BodyLong, 2], [BodyDoji, 1], [BodyShort, 0]], filter: [when('W.B', { long: [2], candleGapUp: [1], candleGapDown: [0] }), when('B.W', { long: [2], candleGapDown: [1], candleGapUp: [0] })], rule };
 
 /** Incremental CDLABANDONEDBABY: 1 output (100 / -100 or 0). */
 export class CdlAbandonedBaby extends CandlePattern {
   private readonly penetration: number;
 
   constructor(penetration = 0.3, outputs?: Float64Array) {
-    super('CDLABANDONEDBABY', LOOKBACK, [[BodyLong, 2], [BodyDoji, 1], [BodyShort, 0]], outputs);
+    super(DEF, outputs);
     assertRange('CDLABANDONEDBABY', 'penetration', penetration, 0, PENETRATION_MAX);
     this.penetration = penetration;
   }
@@ -24,31 +50,9 @@ export class CdlAbandonedBaby extends CandlePattern {
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLABANDONEDBABY');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    const pen = this.penetration;
-    let out = 0;
-    if (
-      w.realBody(i - 2) > w.avg(BodyLong, t[0]!, i - 2) &&
-      w.realBody(i - 1) <= w.avg(BodyDoji, t[1]!, i - 1) &&
-      w.realBody(i) > w.avg(BodyShort, t[2]!, i) &&
-      ((w.color(i - 2) === 1 &&
-        w.color(i) === -1 &&
-        w.c(i) < w.c(i - 2) - w.realBody(i - 2) * pen &&
-        w.candleGapUp(i - 1, i - 2) &&
-        w.candleGapDown(i, i - 1)) ||
-        (w.color(i - 2) === -1 &&
-          w.color(i) === 1 &&
-          w.c(i) > w.c(i - 2) + w.realBody(i - 2) * pen &&
-          w.candleGapDown(i - 1, i - 2) &&
-          w.candleGapUp(i, i - 1)))
-    ) {
-      out = w.color(i) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb, this.penetration);
   }
 }
 
@@ -79,7 +83,7 @@ export const cdlabandonedbabySpec: IndicatorSpec<{ penetration: number }> = {
   outputs: ['integer'],
   defaults: { penetration: 0.3 },
   testParams: [{ penetration: 0.1 }],
-  create: (p, out) => new CdlAbandonedBaby(p.penetration, out),
+  create: (p, out, shared) => (shared ? sharedPattern(DEF, shared, out, p.penetration) : new CdlAbandonedBaby(p.penetration, out)),
   batch: ([o, h, l, c], p) => [cdlabandonedbaby(o!, h!, l!, c!, p.penetration)],
   talib: { name: 'CDLABANDONEDBABY', optIn: (p) => ({ optInPenetration: p.penetration }), outputs: ['outInteger'] },
 };

@@ -5,48 +5,60 @@
  * running period totals; NaN before the lookback, then -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, Far, Near, ShadowLong, ShadowShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, Far, Near, ShadowLong, ShadowShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(ShadowLong.avgPeriod, ShadowShort.avgPeriod, Far.avgPeriod, Near.avgPeriod, BodyLong.avgPeriod) + 2;
+
+/** CDLADVANCEBLOCK on bar i (>= LOOKBACK) of the window: -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // three white candles
+  if ((w.colors & 7) === 7) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const s = w.sums;
+    if (
+      w.close[j0] > w.close[j1] &&
+      w.close[j1] > w.close[j2] &&
+      w.open[j1] > w.open[j2] &&
+      w.open[j0] > w.open[j1] &&
+      w.open[j1] <= w.close[j2] + w.avgNear(s[tb[5] + j2]) &&
+      w.open[j0] <= w.close[j1] + w.avgNear(s[tb[6] + j1]) &&
+      w.body[j2] > w.avgBodyLong(s[tb[9] + j2]) &&
+      w.upper[j2] < w.avgShadowShort(s[tb[0] + j2])
+    ) {
+      const b0 = w.body[j0];
+      const b1 = w.body[j1];
+      const b2 = w.body[j2];
+      if (
+        (b1 < b2 - w.avgFar(s[tb[7] + j2]) && b0 < b1 + w.avgNear(s[tb[6] + j1])) ||
+        b0 < b1 - w.avgFar(s[tb[8] + j1]) ||
+        (b0 < b1 && b1 < b2 && (w.upper[j0] > w.avgShadowShort(s[tb[2] + j0]) || w.upper[j1] > w.avgShadowShort(s[tb[1] + j1]))) ||
+        (b0 < b1 && w.upper[j0] > w.avgShadowLong(b0))
+      ) {
+        out = -100;
+      }
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLADVANCEBLOCK', lookback: LOOKBACK, totals: [[ShadowShort, 2], [ShadowShort, 1], [ShadowShort, 0], [ShadowLong, 1], [ShadowLong, 0], [Near, 2], [Near, 1], [Far, 2], [Far, 1], [BodyLong, 2]], filter: [when('WWW', { long: [2], closeUp: [0, 1] })], rule };
 
 /** Incremental CDLADVANCEBLOCK: 1 output (-100 or 0). */
 export class CdlAdvanceBlock extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLADVANCEBLOCK', LOOKBACK, [[ShadowShort, 2], [ShadowShort, 1], [ShadowShort, 0], [ShadowLong, 1], [ShadowLong, 0], [Near, 2], [Near, 1], [Far, 2], [Far, 1], [BodyLong, 2]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLADVANCEBLOCK');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 2) === 1 &&
-      w.color(i - 1) === 1 &&
-      w.color(i) === 1 &&
-      w.c(i) > w.c(i - 1) &&
-      w.c(i - 1) > w.c(i - 2) &&
-      w.o(i - 1) > w.o(i - 2) &&
-      w.o(i - 1) <= w.c(i - 2) + w.avg(Near, t[5]!, i - 2) &&
-      w.o(i) > w.o(i - 1) &&
-      w.o(i) <= w.c(i - 1) + w.avg(Near, t[6]!, i - 1) &&
-      w.realBody(i - 2) > w.avg(BodyLong, t[9]!, i - 2) &&
-      w.upperShadow(i - 2) < w.avg(ShadowShort, t[0]!, i - 2) &&
-      ((w.realBody(i - 1) < w.realBody(i - 2) - w.avg(Far, t[7]!, i - 2) && w.realBody(i) < w.realBody(i - 1) + w.avg(Near, t[6]!, i - 1)) ||
-        w.realBody(i) < w.realBody(i - 1) - w.avg(Far, t[8]!, i - 1) ||
-        (w.realBody(i) < w.realBody(i - 1) &&
-          w.realBody(i - 1) < w.realBody(i - 2) &&
-          (w.upperShadow(i) > w.avg(ShadowShort, t[2]!, i) || w.upperShadow(i - 1) > w.avg(ShadowShort, t[1]!, i - 1))) ||
-        (w.realBody(i) < w.realBody(i - 1) && w.upperShadow(i) > w.avg(ShadowLong, t[4]!, i)))
-    ) {
-      out = -100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -76,7 +88,7 @@ export const cdladvanceblockSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlAdvanceBlock(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlAdvanceBlock(out)),
   batch: ([o, h, l, c]) => [cdladvanceblock(o!, h!, l!, c!)],
   talib: { name: 'CDLADVANCEBLOCK', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -5,51 +5,60 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = BodyLong.avgPeriod + 4;
+
+/** CDLBREAKAWAY on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  const cb = w.colors & 0b11011;
+  // i-4, i-3 and i-1 of one colour, i of the other
+  if (cb === 0b00001 || cb === 0b11010) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const j3 = w.j3;
+    const j4 = w.j4;
+    if (
+      (cb === 0b00001
+        ? w.top[j3] < w.bottom[j4] &&
+          w.high[j2] < w.high[j3] &&
+          w.low[j2] < w.low[j3] &&
+          w.high[j1] < w.high[j2] &&
+          w.low[j1] < w.low[j2] &&
+          w.close[j0] > w.open[j3] &&
+          w.close[j0] < w.close[j4]
+        : w.bottom[j3] > w.top[j4] &&
+          w.high[j2] > w.high[j3] &&
+          w.low[j2] > w.low[j3] &&
+          w.high[j1] > w.high[j2] &&
+          w.low[j1] > w.low[j2] &&
+          w.close[j0] < w.open[j3] &&
+          w.close[j0] > w.close[j4]) &&
+      w.body[j4] > w.avgBodyLong(w.sums[tb[0] + j4])
+    ) {
+      out = cb === 0b00001 ? 100 : -100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLBREAKAWAY', lookback: LOOKBACK, totals: [[BodyLong, 4]], filter: [when('BB.BW', { long: [4], gapDown: [3] }), when('WW.WB', { long: [4], gapUp: [3] })], rule };
 
 /** Incremental CDLBREAKAWAY: 1 output (100 / -100 or 0). */
 export class CdlBreakaway extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLBREAKAWAY', LOOKBACK, [[BodyLong, 4]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLBREAKAWAY');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i - 4) > w.avg(BodyLong, t[0]!, i - 4) &&
-      w.color(i - 4) === w.color(i - 3) &&
-      w.color(i - 3) === w.color(i - 1) &&
-      w.color(i - 1) === -w.color(i) &&
-      ((w.color(i - 4) === -1 &&
-        w.realBodyGapDown(i - 3, i - 4) &&
-        w.h(i - 2) < w.h(i - 3) &&
-        w.l(i - 2) < w.l(i - 3) &&
-        w.h(i - 1) < w.h(i - 2) &&
-        w.l(i - 1) < w.l(i - 2) &&
-        w.c(i) > w.o(i - 3) &&
-        w.c(i) < w.c(i - 4)) ||
-        (w.color(i - 4) === 1 &&
-          w.realBodyGapUp(i - 3, i - 4) &&
-          w.h(i - 2) > w.h(i - 3) &&
-          w.l(i - 2) > w.l(i - 3) &&
-          w.h(i - 1) > w.h(i - 2) &&
-          w.l(i - 1) > w.l(i - 2) &&
-          w.c(i) < w.o(i - 3) &&
-          w.c(i) > w.c(i - 4)))
-    ) {
-      out = w.color(i) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -79,7 +88,7 @@ export const cdlbreakawaySpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlBreakaway(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlBreakaway(out)),
   batch: ([o, h, l, c]) => [cdlbreakaway(o!, h!, l!, c!)],
   talib: { name: 'CDLBREAKAWAY', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -5,34 +5,39 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyLong.avgPeriod, ShadowVeryShort.avgPeriod);
+
+/** CDLCLOSINGMARUBOZU on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const white = (w.colors & 1) !== 0;
+  let out = 0;
+  if (
+    (white ? w.upper[j0] : w.lower[j0]) < w.avgShadowVeryShort(w.sums[tb[1] + j0]) &&
+    w.body[j0] > w.avgBodyLong(w.sums[tb[0] + j0])
+  ) {
+    out = white ? 100 : -100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLCLOSINGMARUBOZU', lookback: LOOKBACK, totals: [[BodyLong, 0], [ShadowVeryShort, 0]], filter: [when('W', { long: [0], upperVeryShort: [0], output: 100 }), when('B', { long: [0], lowerVeryShort: [0], output: -100 })], rule };
 
 /** Incremental CDLCLOSINGMARUBOZU: 1 output (100 / -100 or 0). */
 export class CdlClosingMarubozu extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLCLOSINGMARUBOZU', LOOKBACK, [[BodyLong, 0], [ShadowVeryShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLCLOSINGMARUBOZU');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i) > w.avg(BodyLong, t[0]!, i) &&
-      ((w.color(i) === 1 && w.upperShadow(i) < w.avg(ShadowVeryShort, t[1]!, i)) ||
-        (w.color(i) === -1 && w.lowerShadow(i) < w.avg(ShadowVeryShort, t[1]!, i)))
-    ) {
-      out = w.color(i) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -62,7 +67,7 @@ export const cdlclosingmarubozuSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlClosingMarubozu(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlClosingMarubozu(out)),
   batch: ([o, h, l, c]) => [cdlclosingmarubozu(o!, h!, l!, c!)],
   talib: { name: 'CDLCLOSINGMARUBOZU', optIn: () => ({}), outputs: ['outInteger'] },
 };

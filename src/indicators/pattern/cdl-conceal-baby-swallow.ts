@@ -5,44 +5,52 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = ShadowVeryShort.avgPeriod + 3;
+
+/** CDLCONCEALBABYSWALL on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // four black candles
+  if ((w.colors & 15) === 0) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const j3 = w.j3;
+    if (w.top[j1] < w.bottom[j2] && w.high[j1] > w.close[j2] && w.high[j0] > w.high[j1] && w.low[j0] < w.low[j1]) {
+      const s = w.sums;
+      const svs3 = w.avgShadowVeryShort(s[tb[0] + j3]);
+      const svs2 = w.avgShadowVeryShort(s[tb[1] + j2]);
+      if (
+        w.lower[j3] < svs3 &&
+        w.upper[j3] < svs3 &&
+        w.lower[j2] < svs2 &&
+        w.upper[j2] < svs2 &&
+        w.upper[j1] > w.avgShadowVeryShort(s[tb[2] + j1])
+      ) {
+        out = 100;
+      }
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLCONCEALBABYSWALL', lookback: LOOKBACK, totals: [[ShadowVeryShort, 3], [ShadowVeryShort, 2], [ShadowVeryShort, 1]], filter: [when('BBBB', { gapDown: [1] })], rule };
 
 /** Incremental CDLCONCEALBABYSWALL: 1 output (100 or 0). */
 export class CdlConcealBabySwallow extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLCONCEALBABYSWALL', LOOKBACK, [[ShadowVeryShort, 3], [ShadowVeryShort, 2], [ShadowVeryShort, 1]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLCONCEALBABYSWALL');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 3) === -1 &&
-      w.color(i - 2) === -1 &&
-      w.color(i - 1) === -1 &&
-      w.color(i) === -1 &&
-      w.lowerShadow(i - 3) < w.avg(ShadowVeryShort, t[0]!, i - 3) &&
-      w.upperShadow(i - 3) < w.avg(ShadowVeryShort, t[0]!, i - 3) &&
-      w.lowerShadow(i - 2) < w.avg(ShadowVeryShort, t[1]!, i - 2) &&
-      w.upperShadow(i - 2) < w.avg(ShadowVeryShort, t[1]!, i - 2) &&
-      w.realBodyGapDown(i - 1, i - 2) &&
-      w.upperShadow(i - 1) > w.avg(ShadowVeryShort, t[2]!, i - 1) &&
-      w.h(i - 1) > w.c(i - 2) &&
-      w.h(i) > w.h(i - 1) &&
-      w.l(i) < w.l(i - 1)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -72,7 +80,7 @@ export const cdlconcealbabyswallSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlConcealBabySwallow(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlConcealBabySwallow(out)),
   batch: ([o, h, l, c]) => [cdlconcealbabyswall(o!, h!, l!, c!)],
   talib: { name: 'CDLCONCEALBABYSWALL', optIn: () => ({}), outputs: ['outInteger'] },
 };

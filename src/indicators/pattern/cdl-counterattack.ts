@@ -5,36 +5,47 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, Equal } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, Equal, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(Equal.avgPeriod, BodyLong.avgPeriod) + 1;
+
+/** CDLCOUNTERATTACK on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  const cb = w.colors;
+  // i-1 and i of opposite colours
+  if (((cb ^ (cb >> 1)) & 1) !== 0) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const s = w.sums;
+    const eq = w.avgEqual(s[tb[0] + j1]);
+    if (
+      w.close[j0] <= w.close[j1] + eq &&
+      w.close[j0] >= w.close[j1] - eq &&
+      w.body[j1] > w.avgBodyLong(s[tb[1] + j1]) &&
+      w.body[j0] > w.avgBodyLong(s[tb[2] + j0])
+    ) {
+      out = (cb & 1) !== 0 ? 100 : -100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLCOUNTERATTACK', lookback: LOOKBACK, totals: [[Equal, 1], [BodyLong, 1], [BodyLong, 0]], filter: [when('BW', { long: [1], long11: true }), when('WB', { long: [1], long11: true })], rule };
 
 /** Incremental CDLCOUNTERATTACK: 1 output (100 / -100 or 0). */
 export class CdlCounterattack extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLCOUNTERATTACK', LOOKBACK, [[Equal, 1], [BodyLong, 1], [BodyLong, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLCOUNTERATTACK');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 1) === -w.color(i) &&
-      w.realBody(i - 1) > w.avg(BodyLong, t[1]!, i - 1) &&
-      w.realBody(i) > w.avg(BodyLong, t[2]!, i) &&
-      w.c(i) <= w.c(i - 1) + w.avg(Equal, t[0]!, i - 1) &&
-      w.c(i) >= w.c(i - 1) - w.avg(Equal, t[0]!, i - 1)
-    ) {
-      out = w.color(i) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -64,7 +75,7 @@ export const cdlcounterattackSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlCounterattack(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlCounterattack(out)),
   batch: ([o, h, l, c]) => [cdlcounterattack(o!, h!, l!, c!)],
   talib: { name: 'CDLCOUNTERATTACK', optIn: () => ({}), outputs: ['outInteger'] },
 };

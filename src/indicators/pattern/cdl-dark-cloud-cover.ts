@@ -6,17 +6,38 @@
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
 import { assertRange } from '../validate.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, PENETRATION_MAX } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, PENETRATION_MAX, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = BodyLong.avgPeriod + 1;
+
+/** CDLDARKCLOUDCOVER on bar i (>= LOOKBACK) of the window: -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array, pen: number): number {
+  let out = 0;
+  // i-1 white, i black
+  if ((w.colors & 3) === 0b10) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    if (
+      w.open[j0] > w.high[j1] &&
+      w.close[j0] > w.open[j1] &&
+      w.close[j0] < w.close[j1] - w.body[j1] * pen &&
+      w.body[j1] > w.avgBodyLong(w.sums[tb[0] + j1])
+    ) {
+      out = -100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLDARKCLOUDCOVER', lookback: LOOKBACK, totals: [[BodyLong, 1]], filter: [when('WB', { long: [1], openAboveHigh: true })], rule };
 
 /** Incremental CDLDARKCLOUDCOVER: 1 output (-100 or 0). */
 export class CdlDarkCloudCover extends CandlePattern {
   private readonly penetration: number;
 
   constructor(penetration = 0.5, outputs?: Float64Array) {
-    super('CDLDARKCLOUDCOVER', LOOKBACK, [[BodyLong, 1]], outputs);
+    super(DEF, outputs);
     assertRange('CDLDARKCLOUDCOVER', 'penetration', penetration, 0, PENETRATION_MAX);
     this.penetration = penetration;
   }
@@ -24,24 +45,9 @@ export class CdlDarkCloudCover extends CandlePattern {
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLDARKCLOUDCOVER');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    const pen = this.penetration;
-    let out = 0;
-    if (
-      w.color(i - 1) === 1 &&
-      w.realBody(i - 1) > w.avg(BodyLong, t[0]!, i - 1) &&
-      w.color(i) === -1 &&
-      w.o(i) > w.h(i - 1) &&
-      w.c(i) > w.o(i - 1) &&
-      w.c(i) < w.c(i - 1) - w.realBody(i - 1) * pen
-    ) {
-      out = -100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb, this.penetration);
   }
 }
 
@@ -72,7 +78,7 @@ export const cdldarkcloudcoverSpec: IndicatorSpec<{ penetration: number }> = {
   outputs: ['integer'],
   defaults: { penetration: 0.5 },
   testParams: [{ penetration: 0.3 }],
-  create: (p, out) => new CdlDarkCloudCover(p.penetration, out),
+  create: (p, out, shared) => (shared ? sharedPattern(DEF, shared, out, p.penetration) : new CdlDarkCloudCover(p.penetration, out)),
   batch: ([o, h, l, c], p) => [cdldarkcloudcover(o!, h!, l!, c!, p.penetration)],
   talib: { name: 'CDLDARKCLOUDCOVER', optIn: (p) => ({ optInPenetration: p.penetration }), outputs: ['outInteger'] },
 };

@@ -5,34 +5,41 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyDoji, BodyLong } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyDoji, BodyLong, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyDoji.avgPeriod, BodyLong.avgPeriod) + 1;
+
+/** CDLDOJISTAR on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const j1 = w.j1;
+  const white1 = (w.colors & 2) !== 0;
+  let out = 0;
+  if (
+    (white1 ? w.bottom[j0] > w.top[j1] : w.top[j0] < w.bottom[j1]) &&
+    w.body[j0] <= w.avgBodyDoji(w.sums[tb[1] + j0]) &&
+    w.body[j1] > w.avgBodyLong(w.sums[tb[0] + j1])
+  ) {
+    out = white1 ? -100 : 100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLDOJISTAR', lookback: LOOKBACK, totals: [[BodyLong, 1], [BodyDoji, 0]], filter: [when('W.', { long: [1], gapUp: [0], doji11: true }), when('B.', { long: [1], gapDown: [0], doji11: true })], rule };
 
 /** Incremental CDLDOJISTAR: 1 output (100 / -100 or 0). */
 export class CdlDojiStar extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLDOJISTAR', LOOKBACK, [[BodyLong, 1], [BodyDoji, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLDOJISTAR');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i - 1) > w.avg(BodyLong, t[0]!, i - 1) &&
-      w.realBody(i) <= w.avg(BodyDoji, t[1]!, i) &&
-      ((w.color(i - 1) === 1 && w.realBodyGapUp(i, i - 1)) || (w.color(i - 1) === -1 && w.realBodyGapDown(i, i - 1)))
-    ) {
-      out = -w.color(i - 1) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -62,7 +69,7 @@ export const cdldojistarSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlDojiStar(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlDojiStar(out)),
   batch: ([o, h, l, c]) => [cdldojistar(o!, h!, l!, c!)],
   talib: { name: 'CDLDOJISTAR', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -5,28 +5,30 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyDoji } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyDoji, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = BodyDoji.avgPeriod;
+
+/** CDLDOJI on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  return w.body[w.j0] <= w.avgBodyDoji(w.sums[tb[0] + w.j0]) ? 100 : 0;
+}
+
+const DEF: PatternDef = { name: 'CDLDOJI', lookback: LOOKBACK, totals: [[BodyDoji, 0]], filter: [when('', { doji: [0], output: 100 })], rule };
 
 /** Incremental CDLDOJI: 1 output (100 or 0). */
 export class CdlDoji extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLDOJI', LOOKBACK, [[BodyDoji, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLDOJI');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (w.realBody(i) <= w.avg(BodyDoji, t[0]!, i)) out = 100;
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -56,7 +58,7 @@ export const cdldojiSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlDoji(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlDoji(out)),
   batch: ([o, h, l, c]) => [cdldoji(o!, h!, l!, c!)],
   talib: { name: 'CDLDOJI', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -5,38 +5,52 @@
  * running period totals; NaN before the lookback, then 100 (up gap) / -100 (down gap) or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { Equal, Near } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { Equal, Near, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(Near.avgPeriod, Equal.avgPeriod) + 2;
+
+/** CDLGAPSIDESIDEWHITE on bar i (>= LOOKBACK) of the window: 100 (up gap) / -100 (down gap) or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // i-1 and i white
+  if ((w.colors & 3) === 3) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const up = w.bottom[j1] > w.top[j2];
+    if (
+      ((up && w.bottom[j0] > w.top[j2]) || (w.top[j1] < w.bottom[j2] && w.top[j0] < w.bottom[j2]))
+    ) {
+      const near = w.avgNear(w.sums[tb[0] + j1]);
+      const eq = w.avgEqual(w.sums[tb[1] + j1]);
+      if (
+        w.body[j0] >= w.body[j1] - near &&
+        w.body[j0] <= w.body[j1] + near &&
+        w.open[j0] >= w.open[j1] - eq &&
+        w.open[j0] <= w.open[j1] + eq
+      ) {
+        out = up ? 100 : -100;
+      }
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLGAPSIDESIDEWHITE', lookback: LOOKBACK, totals: [[Near, 1], [Equal, 1]], filter: [when('WW', { gapUp: [1] }), when('WW', { gapDown: [1] })], rule };
 
 /** Incremental CDLGAPSIDESIDEWHITE: 1 output (100 (up gap) / -100 (down gap) or 0). */
 export class CdlGapSideSideWhite extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLGAPSIDESIDEWHITE', LOOKBACK, [[Near, 1], [Equal, 1]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLGAPSIDESIDEWHITE');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      ((w.realBodyGapUp(i - 1, i - 2) && w.realBodyGapUp(i, i - 2)) || (w.realBodyGapDown(i - 1, i - 2) && w.realBodyGapDown(i, i - 2))) &&
-      w.color(i - 1) === 1 &&
-      w.color(i) === 1 &&
-      w.realBody(i) >= w.realBody(i - 1) - w.avg(Near, t[0]!, i - 1) &&
-      w.realBody(i) <= w.realBody(i - 1) + w.avg(Near, t[0]!, i - 1) &&
-      w.o(i) >= w.o(i - 1) - w.avg(Equal, t[1]!, i - 1) &&
-      w.o(i) <= w.o(i - 1) + w.avg(Equal, t[1]!, i - 1)
-    ) {
-      out = w.realBodyGapUp(i - 1, i - 2) ? 100 : -100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -66,7 +80,7 @@ export const cdlgapsidesidewhiteSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlGapSideSideWhite(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlGapSideSideWhite(out)),
   batch: ([o, h, l, c]) => [cdlgapsidesidewhite(o!, h!, l!, c!)],
   talib: { name: 'CDLGAPSIDESIDEWHITE', optIn: () => ({}), outputs: ['outInteger'] },
 };

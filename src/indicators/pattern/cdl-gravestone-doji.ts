@@ -5,34 +5,36 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyDoji, ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyDoji, ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyDoji.avgPeriod, ShadowVeryShort.avgPeriod);
+
+/** CDLGRAVESTONEDOJI on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  let out = 0;
+  if (w.body[j0] <= w.avgBodyDoji(w.sums[tb[0] + j0])) {
+    const svs = w.avgShadowVeryShort(w.sums[tb[1] + j0]);
+    if (w.lower[j0] < svs && w.upper[j0] > svs) out = 100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLGRAVESTONEDOJI', lookback: LOOKBACK, totals: [[BodyDoji, 0], [ShadowVeryShort, 0]], filter: [when('', { doji: [0], lowerVeryShort: [0] })], rule };
 
 /** Incremental CDLGRAVESTONEDOJI: 1 output (100 or 0). */
 export class CdlGravestoneDoji extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLGRAVESTONEDOJI', LOOKBACK, [[BodyDoji, 0], [ShadowVeryShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLGRAVESTONEDOJI');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i) <= w.avg(BodyDoji, t[0]!, i) &&
-      w.lowerShadow(i) < w.avg(ShadowVeryShort, t[1]!, i) &&
-      w.upperShadow(i) > w.avg(ShadowVeryShort, t[1]!, i)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -62,7 +64,7 @@ export const cdlgravestonedojiSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlGravestoneDoji(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlGravestoneDoji(out)),
   batch: ([o, h, l, c]) => [cdlgravestonedoji(o!, h!, l!, c!)],
   talib: { name: 'CDLGRAVESTONEDOJI', optIn: () => ({}), outputs: ['outInteger'] },
 };

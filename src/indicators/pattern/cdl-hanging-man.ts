@@ -5,35 +5,41 @@
  * running period totals; NaN before the lookback, then -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyShort, Near, ShadowLong, ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyShort, Near, ShadowLong, ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyShort.avgPeriod, ShadowLong.avgPeriod, ShadowVeryShort.avgPeriod, Near.avgPeriod) + 1;
+
+/** CDLHANGINGMAN on bar i (>= LOOKBACK) of the window: -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const body = w.body[j0];
+  let out = 0;
+  if (
+    w.lower[j0] > w.avgShadowLong(body) &&
+    body < w.avgBodyShort(w.sums[tb[0] + j0]) &&
+    w.upper[j0] < w.avgShadowVeryShort(w.sums[tb[2] + j0]) &&
+    w.bottom[j0] >= w.high[w.j1] - w.avgNear(w.sums[tb[3] + w.j1])
+  ) {
+    out = -100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLHANGINGMAN', lookback: LOOKBACK, totals: [[BodyShort, 0], [ShadowLong, 0], [ShadowVeryShort, 0], [Near, 1]], filter: [when('', { lowerLong: true, short11: true, upperVeryShort11: true })], rule };
 
 /** Incremental CDLHANGINGMAN: 1 output (-100 or 0). */
 export class CdlHangingMan extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLHANGINGMAN', LOOKBACK, [[BodyShort, 0], [ShadowLong, 0], [ShadowVeryShort, 0], [Near, 1]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLHANGINGMAN');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i) < w.avg(BodyShort, t[0]!, i) &&
-      w.lowerShadow(i) > w.avg(ShadowLong, t[1]!, i) &&
-      w.upperShadow(i) < w.avg(ShadowVeryShort, t[2]!, i) &&
-      w.bodyBottom(i) >= w.h(i - 1) - w.avg(Near, t[3]!, i - 1)
-    ) {
-      out = -100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -63,7 +69,7 @@ export const cdlhangingmanSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlHangingMan(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlHangingMan(out)),
   batch: ([o, h, l, c]) => [cdlhangingman(o!, h!, l!, c!)],
   talib: { name: 'CDLHANGINGMAN', optIn: () => ({}), outputs: ['outInteger'] },
 };

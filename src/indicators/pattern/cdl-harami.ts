@@ -5,31 +5,42 @@
  * running period totals; NaN before the lookback, then 100 / -100 (80 / -80 when one end of the bodies matches) or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, BodyShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, BodyShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyShort.avgPeriod, BodyLong.avgPeriod) + 1;
+
+/** CDLHARAMI on bar i (>= LOOKBACK) of the window: 100 / -100 (80 / -80 when one end of the bodies matches) or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const j1 = w.j1;
+  let out = 0;
+  if (
+    w.top[j0] <= w.top[j1] &&
+    w.bottom[j0] >= w.bottom[j1] &&
+    w.body[j0] <= w.avgBodyShort(w.sums[tb[1] + j0]) &&
+    w.body[j1] > w.avgBodyLong(w.sums[tb[0] + j1])
+  ) {
+    const sign = (w.colors & 2) !== 0 ? -1 : 1;
+    out = w.top[j0] < w.top[j1] && w.bottom[j0] > w.bottom[j1] ? sign * 100 : sign * 80;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLHARAMI', lookback: LOOKBACK, totals: [[BodyLong, 1], [BodyShort, 0]], filter: [when('', { long: [1], inside: [0] })], rule };
 
 /** Incremental CDLHARAMI: 1 output (100 / -100 (80 / -80 when one end of the bodies matches) or 0). */
 export class CdlHarami extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLHARAMI', LOOKBACK, [[BodyLong, 1], [BodyShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLHARAMI');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (w.realBody(i - 1) > w.avg(BodyLong, t[0]!, i - 1) && w.realBody(i) <= w.avg(BodyShort, t[1]!, i)) {
-      if (w.bodyTop(i) < w.bodyTop(i - 1) && w.bodyBottom(i) > w.bodyBottom(i - 1)) out = -w.color(i - 1) * 100;
-      else if (w.bodyTop(i) <= w.bodyTop(i - 1) && w.bodyBottom(i) >= w.bodyBottom(i - 1)) out = -w.color(i - 1) * 80;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -59,7 +70,7 @@ export const cdlharamiSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlHarami(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlHarami(out)),
   batch: ([o, h, l, c]) => [cdlharami(o!, h!, l!, c!)],
   talib: { name: 'CDLHARAMI', optIn: () => ({}), outputs: ['outInteger'] },
 };

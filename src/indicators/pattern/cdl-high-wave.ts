@@ -5,34 +5,36 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyShort, ShadowVeryLong } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyShort, ShadowVeryLong, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyShort.avgPeriod, ShadowVeryLong.avgPeriod);
+
+/** CDLHIGHWAVE on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const veryLong = w.avgShadowVeryLong(w.body[j0]);
+  let out = 0;
+  if (w.upper[j0] > veryLong && w.lower[j0] > veryLong && w.body[j0] < w.avgBodyShort(w.sums[tb[0] + j0])) {
+    out = (w.colors & 1) !== 0 ? 100 : -100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLHIGHWAVE', lookback: LOOKBACK, totals: [[BodyShort, 0], [ShadowVeryLong, 0]], filter: [when('', { upperLong: true, lowerLong: true, short: true })], rule };
 
 /** Incremental CDLHIGHWAVE: 1 output (100 / -100 or 0). */
 export class CdlHighWave extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLHIGHWAVE', LOOKBACK, [[BodyShort, 0], [ShadowVeryLong, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLHIGHWAVE');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i) < w.avg(BodyShort, t[0]!, i) &&
-      w.upperShadow(i) > w.avg(ShadowVeryLong, t[1]!, i) &&
-      w.lowerShadow(i) > w.avg(ShadowVeryLong, t[1]!, i)
-    ) {
-      out = w.color(i) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -62,7 +64,7 @@ export const cdlhighwaveSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlHighWave(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlHighWave(out)),
   batch: ([o, h, l, c]) => [cdlhighwave(o!, h!, l!, c!)],
   talib: { name: 'CDLHIGHWAVE', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -4,37 +4,44 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, BodyShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, BodyShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyShort.avgPeriod, BodyLong.avgPeriod) + 1;
+
+/** CDLHOMINGPIGEON on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // i-1 and i black
+  if ((w.colors & 3) === 0) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    if (
+      w.open[j0] < w.open[j1] &&
+      w.close[j0] > w.close[j1] &&
+      w.body[j1] > w.avgBodyLong(w.sums[tb[0] + j1]) &&
+      w.body[j0] <= w.avgBodyShort(w.sums[tb[1] + j0])
+    ) {
+      out = 100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLHOMINGPIGEON', lookback: LOOKBACK, totals: [[BodyLong, 1], [BodyShort, 0]], filter: [when('BB', { long: [1], inside: [0], closeUp: [0] })], rule };
 
 /** Incremental CDLHOMINGPIGEON: 1 output (100 or 0). */
 export class CdlHomingPigeon extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLHOMINGPIGEON', LOOKBACK, [[BodyLong, 1], [BodyShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLHOMINGPIGEON');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 1) === -1 &&
-      w.color(i) === -1 &&
-      w.realBody(i - 1) > w.avg(BodyLong, t[0]!, i - 1) &&
-      w.realBody(i) <= w.avg(BodyShort, t[1]!, i) &&
-      w.o(i) < w.o(i - 1) &&
-      w.c(i) > w.c(i - 1)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -64,7 +71,7 @@ export const cdlhomingpigeonSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlHomingPigeon(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlHomingPigeon(out)),
   batch: ([o, h, l, c]) => [cdlhomingpigeon(o!, h!, l!, c!)],
   talib: { name: 'CDLHOMINGPIGEON', optIn: () => ({}), outputs: ['outInteger'] },
 };

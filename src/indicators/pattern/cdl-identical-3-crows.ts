@@ -5,43 +5,53 @@
  * running period totals; NaN before the lookback, then -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { Equal, ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { Equal, ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(ShadowVeryShort.avgPeriod, Equal.avgPeriod) + 2;
+
+/** CDLIDENTICAL3CROWS on bar i (>= LOOKBACK) of the window: -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // three black candles
+  if ((w.colors & 7) === 0) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    if (w.close[j2] > w.close[j1] && w.close[j1] > w.close[j0]) {
+      const s = w.sums;
+      const eq2 = w.avgEqual(s[tb[3] + j2]);
+      const eq1 = w.avgEqual(s[tb[4] + j1]);
+      if (
+        w.open[j1] <= w.close[j2] + eq2 &&
+        w.open[j1] >= w.close[j2] - eq2 &&
+        w.open[j0] <= w.close[j1] + eq1 &&
+        w.open[j0] >= w.close[j1] - eq1 &&
+        w.lower[j2] < w.avgShadowVeryShort(s[tb[0] + j2]) &&
+        w.lower[j1] < w.avgShadowVeryShort(s[tb[1] + j1]) &&
+        w.lower[j0] < w.avgShadowVeryShort(s[tb[2] + j0])
+      ) {
+        out = -100;
+      }
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLIDENTICAL3CROWS', lookback: LOOKBACK, totals: [[ShadowVeryShort, 2], [ShadowVeryShort, 1], [ShadowVeryShort, 0], [Equal, 2], [Equal, 1]], filter: [when('BBB', { lowerVeryShort: [2], closeDown: [0, 1] })], rule };
 
 /** Incremental CDLIDENTICAL3CROWS: 1 output (-100 or 0). */
 export class CdlIdentical3Crows extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLIDENTICAL3CROWS', LOOKBACK, [[ShadowVeryShort, 2], [ShadowVeryShort, 1], [ShadowVeryShort, 0], [Equal, 2], [Equal, 1]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLIDENTICAL3CROWS');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 2) === -1 &&
-      w.lowerShadow(i - 2) < w.avg(ShadowVeryShort, t[0]!, i - 2) &&
-      w.color(i - 1) === -1 &&
-      w.lowerShadow(i - 1) < w.avg(ShadowVeryShort, t[1]!, i - 1) &&
-      w.color(i) === -1 &&
-      w.lowerShadow(i) < w.avg(ShadowVeryShort, t[2]!, i) &&
-      w.c(i - 2) > w.c(i - 1) &&
-      w.c(i - 1) > w.c(i) &&
-      w.o(i - 1) <= w.c(i - 2) + w.avg(Equal, t[3]!, i - 2) &&
-      w.o(i - 1) >= w.c(i - 2) - w.avg(Equal, t[3]!, i - 2) &&
-      w.o(i) <= w.c(i - 1) + w.avg(Equal, t[4]!, i - 1) &&
-      w.o(i) >= w.c(i - 1) - w.avg(Equal, t[4]!, i - 1)
-    ) {
-      out = -100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -71,7 +81,7 @@ export const cdlidentical3crowsSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlIdentical3Crows(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlIdentical3Crows(out)),
   batch: ([o, h, l, c]) => [cdlidentical3crows(o!, h!, l!, c!)],
   talib: { name: 'CDLIDENTICAL3CROWS', optIn: () => ({}), outputs: ['outInteger'] },
 };

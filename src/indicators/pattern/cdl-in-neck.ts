@@ -5,37 +5,44 @@
  * running period totals; NaN before the lookback, then -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, Equal } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, Equal, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(Equal.avgPeriod, BodyLong.avgPeriod) + 1;
+
+/** CDLINNECK on bar i (>= LOOKBACK) of the window: -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // i-1 black, i white
+  if ((w.colors & 3) === 0b01) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    if (
+      w.open[j0] < w.low[j1] &&
+      w.close[j0] >= w.close[j1] &&
+      w.close[j0] <= w.close[j1] + w.avgEqual(w.sums[tb[0] + j1]) &&
+      w.body[j1] > w.avgBodyLong(w.sums[tb[1] + j1])
+    ) {
+      out = -100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLINNECK', lookback: LOOKBACK, totals: [[Equal, 1], [BodyLong, 1]], filter: [when('BW', { long: [1], openBelowLow: true })], rule };
 
 /** Incremental CDLINNECK: 1 output (-100 or 0). */
 export class CdlInNeck extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLINNECK', LOOKBACK, [[Equal, 1], [BodyLong, 1]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLINNECK');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 1) === -1 &&
-      w.realBody(i - 1) > w.avg(BodyLong, t[1]!, i - 1) &&
-      w.color(i) === 1 &&
-      w.o(i) < w.l(i - 1) &&
-      w.c(i) <= w.c(i - 1) + w.avg(Equal, t[0]!, i - 1) &&
-      w.c(i) >= w.c(i - 1)
-    ) {
-      out = -100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -65,7 +72,7 @@ export const cdlinneckSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlInNeck(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlInNeck(out)),
   batch: ([o, h, l, c]) => [cdlinneck(o!, h!, l!, c!)],
   talib: { name: 'CDLINNECK', optIn: () => ({}), outputs: ['outInteger'] },
 };

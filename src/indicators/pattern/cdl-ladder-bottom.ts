@@ -5,43 +5,50 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = ShadowVeryShort.avgPeriod + 4;
+
+/** CDLLADDERBOTTOM on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // four black candles, then a white one
+  if ((w.colors & 31) === 0b00001) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const j3 = w.j3;
+    const j4 = w.j4;
+    if (
+      w.open[j4] > w.open[j3] &&
+      w.open[j3] > w.open[j2] &&
+      w.close[j4] > w.close[j3] &&
+      w.close[j3] > w.close[j2] &&
+      w.open[j0] > w.open[j1] &&
+      w.close[j0] > w.high[j1] &&
+      w.upper[j1] > w.avgShadowVeryShort(w.sums[tb[0] + j1])
+    ) {
+      out = 100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLLADDERBOTTOM', lookback: LOOKBACK, totals: [[ShadowVeryShort, 1]], filter: [when('BBBBW', { closeDown: [2, 3] })], rule };
 
 /** Incremental CDLLADDERBOTTOM: 1 output (100 or 0). */
 export class CdlLadderBottom extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLLADDERBOTTOM', LOOKBACK, [[ShadowVeryShort, 1]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLLADDERBOTTOM');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 4) === -1 &&
-      w.color(i - 3) === -1 &&
-      w.color(i - 2) === -1 &&
-      w.o(i - 4) > w.o(i - 3) &&
-      w.o(i - 3) > w.o(i - 2) &&
-      w.c(i - 4) > w.c(i - 3) &&
-      w.c(i - 3) > w.c(i - 2) &&
-      w.color(i - 1) === -1 &&
-      w.upperShadow(i - 1) > w.avg(ShadowVeryShort, t[0]!, i - 1) &&
-      w.color(i) === 1 &&
-      w.o(i) > w.o(i - 1) &&
-      w.c(i) > w.h(i - 1)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -71,7 +78,7 @@ export const cdlladderbottomSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlLadderBottom(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlLadderBottom(out)),
   batch: ([o, h, l, c]) => [cdlladderbottom(o!, h!, l!, c!)],
   talib: { name: 'CDLLADDERBOTTOM', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -4,33 +4,35 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyDoji, ShadowLong } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyDoji, ShadowLong, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyDoji.avgPeriod, ShadowLong.avgPeriod);
+
+/** CDLLONGLEGGEDDOJI on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const body = w.body[j0];
+  const long = w.avgShadowLong(body);
+  let out = 0;
+  if ((w.lower[j0] > long || w.upper[j0] > long) && body <= w.avgBodyDoji(w.sums[tb[0] + j0])) out = 100;
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLLONGLEGGEDDOJI', lookback: LOOKBACK, totals: [[BodyDoji, 0], [ShadowLong, 0]], filter: [when('', { upperLong: true, doji: [0], output: 100 }), when('', { lowerLong: true, doji: [0], output: 100 })], rule };
 
 /** Incremental CDLLONGLEGGEDDOJI: 1 output (100 or 0). */
 export class CdlLongLeggedDoji extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLLONGLEGGEDDOJI', LOOKBACK, [[BodyDoji, 0], [ShadowLong, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLLONGLEGGEDDOJI');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i) <= w.avg(BodyDoji, t[0]!, i) &&
-      (w.lowerShadow(i) > w.avg(ShadowLong, t[1]!, i) || w.upperShadow(i) > w.avg(ShadowLong, t[1]!, i))
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -60,7 +62,7 @@ export const cdllongleggeddojiSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlLongLeggedDoji(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlLongLeggedDoji(out)),
   batch: ([o, h, l, c]) => [cdllongleggeddoji(o!, h!, l!, c!)],
   talib: { name: 'CDLLONGLEGGEDDOJI', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -4,34 +4,36 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyLong.avgPeriod, ShadowVeryShort.avgPeriod);
+
+/** CDLMARUBOZU on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const veryShort = w.avgShadowVeryShort(w.sums[tb[1] + j0]);
+  let out = 0;
+  if (w.upper[j0] < veryShort && w.lower[j0] < veryShort && w.body[j0] > w.avgBodyLong(w.sums[tb[0] + j0])) {
+    out = (w.colors & 1) !== 0 ? 100 : -100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLMARUBOZU', lookback: LOOKBACK, totals: [[BodyLong, 0], [ShadowVeryShort, 0]], filter: [when('W', { long: [0], upperVeryShort: [0], lowerVeryShort: [0], output: 100 }), when('B', { long: [0], upperVeryShort: [0], lowerVeryShort: [0], output: -100 })], rule };
 
 /** Incremental CDLMARUBOZU: 1 output (100 / -100 or 0). */
 export class CdlMarubozu extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLMARUBOZU', LOOKBACK, [[BodyLong, 0], [ShadowVeryShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLMARUBOZU');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i) > w.avg(BodyLong, t[0]!, i) &&
-      w.upperShadow(i) < w.avg(ShadowVeryShort, t[1]!, i) &&
-      w.lowerShadow(i) < w.avg(ShadowVeryShort, t[1]!, i)
-    ) {
-      out = w.color(i) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -61,7 +63,7 @@ export const cdlmarubozuSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlMarubozu(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlMarubozu(out)),
   batch: ([o, h, l, c]) => [cdlmarubozu(o!, h!, l!, c!)],
   talib: { name: 'CDLMARUBOZU', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -6,17 +6,55 @@
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
 import { assertRange } from '../validate.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, BodyShort, PENETRATION_MAX } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, BodyShort, PENETRATION_MAX, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyShort.avgPeriod, BodyLong.avgPeriod) + 4;
+
+/** CDLMATHOLD on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array, pen: number): number {
+  let out = 0;
+  // i-4 white, i-3 black, i white
+  if ((w.colors & 0b11001) === 0b10001) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    const j3 = w.j3;
+    const j4 = w.j4;
+    const c4 = w.close[j4];
+    if (
+      w.bottom[j3] > w.top[j4] &&
+      w.bottom[j2] < c4 &&
+      w.bottom[j1] < c4 &&
+      w.top[j2] < w.open[j3] &&
+      w.top[j1] < w.top[j2] &&
+      w.open[j0] > w.close[j1] &&
+      w.close[j0] > Math.max(w.high[j3], w.high[j2], w.high[j1])
+    ) {
+      const s = w.sums;
+      if (
+        w.bottom[j2] > c4 - w.body[j4] * pen &&
+        w.bottom[j1] > c4 - w.body[j4] * pen &&
+        w.body[j4] > w.avgBodyLong(s[tb[0] + j4]) &&
+        w.body[j3] < w.avgBodyShort(s[tb[1] + j3]) &&
+        w.body[j2] < w.avgBodyShort(s[tb[2] + j2]) &&
+        w.body[j1] < w.avgBodyShort(s[tb[3] + j1])
+      ) {
+        out = 100;
+      }
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLMATHOLD', lookback: LOOKBACK, totals: [[BodyLong, 4], [BodyShort, 3], [BodyShort, 2], [BodyShort, 1]], filter: [when('WB..W', { long: [4], gapUp: [3] })], rule };
 
 /** Incremental CDLMATHOLD: 1 output (100 or 0). */
 export class CdlMatHold extends CandlePattern {
   private readonly penetration: number;
 
   constructor(penetration = 0.5, outputs?: Float64Array) {
-    super('CDLMATHOLD', LOOKBACK, [[BodyLong, 4], [BodyShort, 3], [BodyShort, 2], [BodyShort, 1]], outputs);
+    super(DEF, outputs);
     assertRange('CDLMATHOLD', 'penetration', penetration, 0, PENETRATION_MAX);
     this.penetration = penetration;
   }
@@ -24,34 +62,9 @@ export class CdlMatHold extends CandlePattern {
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLMATHOLD');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    const pen = this.penetration;
-    let out = 0;
-    if (
-      w.realBody(i - 4) > w.avg(BodyLong, t[0]!, i - 4) &&
-      w.realBody(i - 3) < w.avg(BodyShort, t[1]!, i - 3) &&
-      w.realBody(i - 2) < w.avg(BodyShort, t[2]!, i - 2) &&
-      w.realBody(i - 1) < w.avg(BodyShort, t[3]!, i - 1) &&
-      w.color(i - 4) === 1 &&
-      w.color(i - 3) === -1 &&
-      w.color(i) === 1 &&
-      w.realBodyGapUp(i - 3, i - 4) &&
-      w.bodyBottom(i - 2) < w.c(i - 4) &&
-      w.bodyBottom(i - 1) < w.c(i - 4) &&
-      w.bodyBottom(i - 2) > w.c(i - 4) - w.realBody(i - 4) * pen &&
-      w.bodyBottom(i - 1) > w.c(i - 4) - w.realBody(i - 4) * pen &&
-      w.bodyTop(i - 2) < w.o(i - 3) &&
-      w.bodyTop(i - 1) < w.bodyTop(i - 2) &&
-      w.o(i) > w.c(i - 1) &&
-      w.c(i) > Math.max(w.h(i - 3), w.h(i - 2), w.h(i - 1))
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb, this.penetration);
   }
 }
 
@@ -82,7 +95,7 @@ export const cdlmatholdSpec: IndicatorSpec<{ penetration: number }> = {
   outputs: ['integer'],
   defaults: { penetration: 0.5 },
   testParams: [{ penetration: 0.3 }],
-  create: (p, out) => new CdlMatHold(p.penetration, out),
+  create: (p, out, shared) => (shared ? sharedPattern(DEF, shared, out, p.penetration) : new CdlMatHold(p.penetration, out)),
   batch: ([o, h, l, c], p) => [cdlmathold(o!, h!, l!, c!, p.penetration)],
   talib: { name: 'CDLMATHOLD', optIn: (p) => ({ optInPenetration: p.penetration }), outputs: ['outInteger'] },
 };

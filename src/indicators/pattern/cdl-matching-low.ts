@@ -4,35 +4,38 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { Equal } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { Equal, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Equal.avgPeriod + 1;
+
+/** CDLMATCHINGLOW on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // i-1 and i black
+  if ((w.colors & 3) === 0) {
+    const j1 = w.j1;
+    const c0 = w.close[w.j0];
+    const eq = w.avgEqual(w.sums[tb[0] + j1]);
+    if (c0 <= w.close[j1] + eq && c0 >= w.close[j1] - eq) out = 100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLMATCHINGLOW', lookback: LOOKBACK, totals: [[Equal, 1]], filter: [when('BB')], rule };
 
 /** Incremental CDLMATCHINGLOW: 1 output (100 or 0). */
 export class CdlMatchingLow extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLMATCHINGLOW', LOOKBACK, [[Equal, 1]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLMATCHINGLOW');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 1) === -1 &&
-      w.color(i) === -1 &&
-      w.c(i) <= w.c(i - 1) + w.avg(Equal, t[0]!, i - 1) &&
-      w.c(i) >= w.c(i - 1) - w.avg(Equal, t[0]!, i - 1)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -62,7 +65,7 @@ export const cdlmatchinglowSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlMatchingLow(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlMatchingLow(out)),
   batch: ([o, h, l, c]) => [cdlmatchinglow(o!, h!, l!, c!)],
   talib: { name: 'CDLMATCHINGLOW', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -6,17 +6,40 @@
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
 import { assertRange } from '../validate.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, BodyShort, PENETRATION_MAX } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, BodyShort, PENETRATION_MAX, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyShort.avgPeriod, BodyLong.avgPeriod) + 2;
+
+/** CDLMORNINGSTAR on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array, pen: number): number {
+  let out = 0;
+  // i-2 black, i white
+  if ((w.colors & 5) === 0b001) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    if (
+      w.top[j1] < w.bottom[j2] &&
+      w.close[j0] > w.close[j2] + w.body[j2] * pen &&
+      w.body[j2] > w.avgBodyLong(w.sums[tb[0] + j2]) &&
+      w.body[j1] <= w.avgBodyShort(w.sums[tb[1] + j1]) &&
+      w.body[j0] > w.avgBodyShort(w.sums[tb[2] + j0])
+    ) {
+      out = 100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLMORNINGSTAR', lookback: LOOKBACK, totals: [[BodyLong, 2], [BodyShort, 1], [BodyShort, 0]], filter: [when('B.W', { long: [2], gapDown: [1] })], rule };
 
 /** Incremental CDLMORNINGSTAR: 1 output (100 or 0). */
 export class CdlMorningStar extends CandlePattern {
   private readonly penetration: number;
 
   constructor(penetration = 0.3, outputs?: Float64Array) {
-    super('CDLMORNINGSTAR', LOOKBACK, [[BodyLong, 2], [BodyShort, 1], [BodyShort, 0]], outputs);
+    super(DEF, outputs);
     assertRange('CDLMORNINGSTAR', 'penetration', penetration, 0, PENETRATION_MAX);
     this.penetration = penetration;
   }
@@ -24,25 +47,9 @@ export class CdlMorningStar extends CandlePattern {
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLMORNINGSTAR');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    const pen = this.penetration;
-    let out = 0;
-    if (
-      w.realBody(i - 2) > w.avg(BodyLong, t[0]!, i - 2) &&
-      w.color(i - 2) === -1 &&
-      w.realBody(i - 1) <= w.avg(BodyShort, t[1]!, i - 1) &&
-      w.realBodyGapDown(i - 1, i - 2) &&
-      w.realBody(i) > w.avg(BodyShort, t[2]!, i) &&
-      w.color(i) === 1 &&
-      w.c(i) > w.c(i - 2) + w.realBody(i - 2) * pen
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb, this.penetration);
   }
 }
 
@@ -73,7 +80,7 @@ export const cdlmorningstarSpec: IndicatorSpec<{ penetration: number }> = {
   outputs: ['integer'],
   defaults: { penetration: 0.3 },
   testParams: [{ penetration: 0.1 }],
-  create: (p, out) => new CdlMorningStar(p.penetration, out),
+  create: (p, out, shared) => (shared ? sharedPattern(DEF, shared, out, p.penetration) : new CdlMorningStar(p.penetration, out)),
   batch: ([o, h, l, c], p) => [cdlmorningstar(o!, h!, l!, c!, p.penetration)],
   talib: { name: 'CDLMORNINGSTAR', optIn: (p) => ({ optInPenetration: p.penetration }), outputs: ['outInteger'] },
 };

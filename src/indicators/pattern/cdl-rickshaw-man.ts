@@ -5,36 +5,43 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyDoji, Near, ShadowLong } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyDoji, Near, ShadowLong, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyDoji.avgPeriod, ShadowLong.avgPeriod, Near.avgPeriod);
+
+/** CDLRICKSHAWMAN on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const body = w.body[j0];
+  const long = w.avgShadowLong(body);
+  let out = 0;
+  if (w.lower[j0] > long && w.upper[j0] > long && body <= w.avgBodyDoji(w.sums[tb[0] + j0])) {
+    const near = w.avgNear(w.sums[tb[2] + j0]);
+    if (
+      w.bottom[j0] <= w.low[j0] + w.range[j0] / 2 + near &&
+      w.top[j0] >= w.low[j0] + w.range[j0] / 2 - near
+    ) {
+      out = 100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLRICKSHAWMAN', lookback: LOOKBACK, totals: [[BodyDoji, 0], [ShadowLong, 0], [Near, 0]], filter: [when('', { upperLong: true, lowerLong: true, doji: [0] })], rule };
 
 /** Incremental CDLRICKSHAWMAN: 1 output (100 or 0). */
 export class CdlRickshawMan extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLRICKSHAWMAN', LOOKBACK, [[BodyDoji, 0], [ShadowLong, 0], [Near, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLRICKSHAWMAN');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i) <= w.avg(BodyDoji, t[0]!, i) &&
-      w.lowerShadow(i) > w.avg(ShadowLong, t[1]!, i) &&
-      w.upperShadow(i) > w.avg(ShadowLong, t[1]!, i) &&
-      w.bodyBottom(i) <= w.l(i) + w.highLowRange(i) / 2 + w.avg(Near, t[2]!, i) &&
-      w.bodyTop(i) >= w.l(i) + w.highLowRange(i) / 2 - w.avg(Near, t[2]!, i)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -64,7 +71,7 @@ export const cdlrickshawmanSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlRickshawMan(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlRickshawMan(out)),
   batch: ([o, h, l, c]) => [cdlrickshawman(o!, h!, l!, c!)],
   talib: { name: 'CDLRICKSHAWMAN', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -5,35 +5,41 @@
  * running period totals; NaN before the lookback, then -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyShort, ShadowLong, ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyShort, ShadowLong, ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyShort.avgPeriod, ShadowLong.avgPeriod, ShadowVeryShort.avgPeriod) + 1;
+
+/** CDLSHOOTINGSTAR on bar i (>= LOOKBACK) of the window: -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const body = w.body[j0];
+  let out = 0;
+  if (
+    w.upper[j0] > w.avgShadowLong(body) &&
+    w.bottom[j0] > w.top[w.j1] &&
+    body < w.avgBodyShort(w.sums[tb[0] + j0]) &&
+    w.lower[j0] < w.avgShadowVeryShort(w.sums[tb[2] + j0])
+  ) {
+    out = -100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLSHOOTINGSTAR', lookback: LOOKBACK, totals: [[BodyShort, 0], [ShadowLong, 0], [ShadowVeryShort, 0]], filter: [when('', { upperLong: true, gapUp: [0], short11: true, lowerVeryShort11: true })], rule };
 
 /** Incremental CDLSHOOTINGSTAR: 1 output (-100 or 0). */
 export class CdlShootingStar extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLSHOOTINGSTAR', LOOKBACK, [[BodyShort, 0], [ShadowLong, 0], [ShadowVeryShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLSHOOTINGSTAR');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i) < w.avg(BodyShort, t[0]!, i) &&
-      w.upperShadow(i) > w.avg(ShadowLong, t[1]!, i) &&
-      w.lowerShadow(i) < w.avg(ShadowVeryShort, t[2]!, i) &&
-      w.realBodyGapUp(i, i - 1)
-    ) {
-      out = -100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -63,7 +69,7 @@ export const cdlshootingstarSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlShootingStar(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlShootingStar(out)),
   batch: ([o, h, l, c]) => [cdlshootingstar(o!, h!, l!, c!)],
   talib: { name: 'CDLSHOOTINGSTAR', optIn: () => ({}), outputs: ['outInteger'] },
 };

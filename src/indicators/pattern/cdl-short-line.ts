@@ -4,34 +4,36 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyShort, ShadowShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyShort, ShadowShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyShort.avgPeriod, ShadowShort.avgPeriod);
+
+/** CDLSHORTLINE on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const short = w.avgShadowShort(w.sums[tb[1] + j0]);
+  let out = 0;
+  if (w.upper[j0] < short && w.lower[j0] < short && w.body[j0] < w.avgBodyShort(w.sums[tb[0] + j0])) {
+    out = (w.colors & 1) !== 0 ? 100 : -100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLSHORTLINE', lookback: LOOKBACK, totals: [[BodyShort, 0], [ShadowShort, 0]], filter: [when('W', { short: true, upperShort: true, lowerShort: true, output: 100 }), when('B', { short: true, upperShort: true, lowerShort: true, output: -100 })], rule };
 
 /** Incremental CDLSHORTLINE: 1 output (100 / -100 or 0). */
 export class CdlShortLine extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLSHORTLINE', LOOKBACK, [[BodyShort, 0], [ShadowShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLSHORTLINE');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i) < w.avg(BodyShort, t[0]!, i) &&
-      w.upperShadow(i) < w.avg(ShadowShort, t[1]!, i) &&
-      w.lowerShadow(i) < w.avg(ShadowShort, t[1]!, i)
-    ) {
-      out = w.color(i) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -61,7 +63,7 @@ export const cdlshortlineSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlShortLine(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlShortLine(out)),
   batch: ([o, h, l, c]) => [cdlshortline(o!, h!, l!, c!)],
   talib: { name: 'CDLSHORTLINE', optIn: () => ({}), outputs: ['outInteger'] },
 };

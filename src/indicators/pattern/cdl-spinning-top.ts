@@ -5,29 +5,36 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = BodyShort.avgPeriod;
+
+/** CDLSPINNINGTOP on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const rb = w.body[j0];
+  let out = 0;
+  if (w.upper[j0] > rb && w.lower[j0] > rb && rb < w.avgBodyShort(w.sums[tb[0] + j0])) {
+    out = (w.colors & 1) !== 0 ? 100 : -100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLSPINNINGTOP', lookback: LOOKBACK, totals: [[BodyShort, 0]], filter: [when('W', { upperLong: true, lowerLong: true, short: true, output: 100 }), when('B', { upperLong: true, lowerLong: true, short: true, output: -100 })], rule };
 
 /** Incremental CDLSPINNINGTOP: 1 output (100 / -100 or 0). */
 export class CdlSpinningTop extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLSPINNINGTOP', LOOKBACK, [[BodyShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLSPINNINGTOP');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    const rb = w.realBody(i);
-    if (rb < w.avg(BodyShort, t[0]!, i) && w.upperShadow(i) > rb && w.lowerShadow(i) > rb) out = w.color(i) * 100;
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -57,7 +64,7 @@ export const cdlspinningtopSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlSpinningTop(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlSpinningTop(out)),
   batch: ([o, h, l, c]) => [cdlspinningtop(o!, h!, l!, c!)],
   talib: { name: 'CDLSPINNINGTOP', optIn: () => ({}), outputs: ['outInteger'] },
 };

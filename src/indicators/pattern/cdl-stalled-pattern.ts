@@ -5,43 +5,50 @@
  * running period totals; NaN before the lookback, then -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, BodyShort, Near, ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, BodyShort, Near, ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyLong.avgPeriod, BodyShort.avgPeriod, ShadowVeryShort.avgPeriod, Near.avgPeriod) + 2;
+
+/** CDLSTALLEDPATTERN on bar i (>= LOOKBACK) of the window: -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // three white candles
+  if ((w.colors & 7) === 7) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    if (w.close[j0] > w.close[j1] && w.close[j1] > w.close[j2] && w.open[j1] > w.open[j2]) {
+      const s = w.sums;
+      if (
+        w.body[j2] > w.avgBodyLong(s[tb[0] + j2]) &&
+        w.body[j1] > w.avgBodyLong(s[tb[1] + j1]) &&
+        w.upper[j1] < w.avgShadowVeryShort(s[tb[3] + j1]) &&
+        w.open[j1] <= w.close[j2] + w.avgNear(s[tb[4] + j2]) &&
+        w.body[j0] < w.avgBodyShort(s[tb[2] + j0]) &&
+        w.open[j0] >= w.close[j1] - w.body[j0] - w.avgNear(s[tb[5] + j1])
+      ) {
+        out = -100;
+      }
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLSTALLEDPATTERN', lookback: LOOKBACK, totals: [[BodyLong, 2], [BodyLong, 1], [BodyShort, 0], [ShadowVeryShort, 1], [Near, 2], [Near, 1]], filter: [when('WWW', { long: [2], closeUp: [0, 1] })], rule };
 
 /** Incremental CDLSTALLEDPATTERN: 1 output (-100 or 0). */
 export class CdlStalledPattern extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLSTALLEDPATTERN', LOOKBACK, [[BodyLong, 2], [BodyLong, 1], [BodyShort, 0], [ShadowVeryShort, 1], [Near, 2], [Near, 1]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLSTALLEDPATTERN');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 2) === 1 &&
-      w.color(i - 1) === 1 &&
-      w.color(i) === 1 &&
-      w.c(i) > w.c(i - 1) &&
-      w.c(i - 1) > w.c(i - 2) &&
-      w.realBody(i - 2) > w.avg(BodyLong, t[0]!, i - 2) &&
-      w.realBody(i - 1) > w.avg(BodyLong, t[1]!, i - 1) &&
-      w.upperShadow(i - 1) < w.avg(ShadowVeryShort, t[3]!, i - 1) &&
-      w.o(i - 1) > w.o(i - 2) &&
-      w.o(i - 1) <= w.c(i - 2) + w.avg(Near, t[4]!, i - 2) &&
-      w.realBody(i) < w.avg(BodyShort, t[2]!, i) &&
-      w.o(i) >= w.c(i - 1) - w.realBody(i) - w.avg(Near, t[5]!, i - 1)
-    ) {
-      out = -100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -71,7 +78,7 @@ export const cdlstalledpatternSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlStalledPattern(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlStalledPattern(out)),
   batch: ([o, h, l, c]) => [cdlstalledpattern(o!, h!, l!, c!)],
   talib: { name: 'CDLSTALLEDPATTERN', optIn: () => ({}), outputs: ['outInteger'] },
 };

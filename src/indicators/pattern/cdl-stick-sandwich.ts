@@ -5,37 +5,41 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { Equal } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { Equal, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Equal.avgPeriod + 2;
+
+/** CDLSTICKSANDWICH on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // black, white, black
+  if ((w.colors & 7) === 0b010) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    if (w.low[j1] > w.close[j2]) {
+      const eq = w.avgEqual(w.sums[tb[0] + j2]);
+      if (w.close[j0] <= w.close[j2] + eq && w.close[j0] >= w.close[j2] - eq) out = 100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLSTICKSANDWICH', lookback: LOOKBACK, totals: [[Equal, 2]], filter: [when('BWB')], rule };
 
 /** Incremental CDLSTICKSANDWICH: 1 output (100 or 0). */
 export class CdlStickSandwich extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLSTICKSANDWICH', LOOKBACK, [[Equal, 2]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLSTICKSANDWICH');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.color(i - 2) === -1 &&
-      w.color(i - 1) === 1 &&
-      w.color(i) === -1 &&
-      w.l(i - 1) > w.c(i - 2) &&
-      w.c(i) <= w.c(i - 2) + w.avg(Equal, t[0]!, i - 2) &&
-      w.c(i) >= w.c(i - 2) - w.avg(Equal, t[0]!, i - 2)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -65,7 +69,7 @@ export const cdlsticksandwichSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlStickSandwich(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlStickSandwich(out)),
   batch: ([o, h, l, c]) => [cdlsticksandwich(o!, h!, l!, c!)],
   talib: { name: 'CDLSTICKSANDWICH', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -4,34 +4,40 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyDoji, ShadowVeryLong, ShadowVeryShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyDoji, ShadowVeryLong, ShadowVeryShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyDoji.avgPeriod, ShadowVeryShort.avgPeriod, ShadowVeryLong.avgPeriod);
+
+/** CDLTAKURI on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const body = w.body[j0];
+  let out = 0;
+  if (
+    w.lower[j0] > w.avgShadowVeryLong(body) &&
+    body <= w.avgBodyDoji(w.sums[tb[0] + j0]) &&
+    w.upper[j0] < w.avgShadowVeryShort(w.sums[tb[1] + j0])
+  ) {
+    out = 100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLTAKURI', lookback: LOOKBACK, totals: [[BodyDoji, 0], [ShadowVeryShort, 0], [ShadowVeryLong, 0]], filter: [when('', { lowerLong: true, doji: [0], upperVeryShort: [0] })], rule };
 
 /** Incremental CDLTAKURI: 1 output (100 or 0). */
 export class CdlTakuri extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLTAKURI', LOOKBACK, [[BodyDoji, 0], [ShadowVeryShort, 0], [ShadowVeryLong, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLTAKURI');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i) <= w.avg(BodyDoji, t[0]!, i) &&
-      w.upperShadow(i) < w.avg(ShadowVeryShort, t[1]!, i) &&
-      w.lowerShadow(i) > w.avg(ShadowVeryLong, t[2]!, i)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -61,7 +67,7 @@ export const cdltakuriSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlTakuri(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlTakuri(out)),
   batch: ([o, h, l, c]) => [cdltakuri(o!, h!, l!, c!)],
   talib: { name: 'CDLTAKURI', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -5,47 +5,53 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { Near } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { Near, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Near.avgPeriod + 2;
+
+/** CDLTASUKIGAP on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  const cb = w.colors & 3;
+  // i-1 and i of opposite colours
+  if (cb === 0b10 || cb === 0b01) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    if (
+      cb === 0b10
+        ? w.bottom[j1] > w.top[j2] &&
+          w.open[j0] < w.close[j1] &&
+          w.open[j0] > w.open[j1] &&
+          w.close[j0] < w.open[j1] &&
+          w.close[j0] > w.top[j2]
+        : w.top[j1] < w.bottom[j2] &&
+          w.open[j0] < w.open[j1] &&
+          w.open[j0] > w.close[j1] &&
+          w.close[j0] > w.open[j1] &&
+          w.close[j0] < w.bottom[j2]
+    ) {
+      if (Math.abs(w.body[j1] - w.body[j0]) < w.avgNear(w.sums[tb[0] + j1])) out = cb === 0b10 ? 100 : -100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLTASUKIGAP', lookback: LOOKBACK, totals: [[Near, 1]], filter: [when('WB', { gapUp: [1] }), when('BW', { gapDown: [1] })], rule };
 
 /** Incremental CDLTASUKIGAP: 1 output (100 / -100 or 0). */
 export class CdlTasukiGap extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLTASUKIGAP', LOOKBACK, [[Near, 1]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLTASUKIGAP');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      (w.realBodyGapUp(i - 1, i - 2) &&
-        w.color(i - 1) === 1 &&
-        w.color(i) === -1 &&
-        w.o(i) < w.c(i - 1) &&
-        w.o(i) > w.o(i - 1) &&
-        w.c(i) < w.o(i - 1) &&
-        w.c(i) > w.bodyTop(i - 2) &&
-        Math.abs(w.realBody(i - 1) - w.realBody(i)) < w.avg(Near, t[0]!, i - 1)) ||
-      (w.realBodyGapDown(i - 1, i - 2) &&
-        w.color(i - 1) === -1 &&
-        w.color(i) === 1 &&
-        w.o(i) < w.o(i - 1) &&
-        w.o(i) > w.c(i - 1) &&
-        w.c(i) > w.o(i - 1) &&
-        w.c(i) < w.bodyBottom(i - 2) &&
-        Math.abs(w.realBody(i - 1) - w.realBody(i)) < w.avg(Near, t[0]!, i - 1))
-    ) {
-      out = w.color(i - 1) * 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -75,7 +81,7 @@ export const cdltasukigapSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlTasukiGap(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlTasukiGap(out)),
   batch: ([o, h, l, c]) => [cdltasukigap(o!, h!, l!, c!)],
   talib: { name: 'CDLTASUKIGAP', optIn: () => ({}), outputs: ['outInteger'] },
 };

@@ -5,32 +5,40 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyDoji } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyDoji, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = BodyDoji.avgPeriod + 2;
+
+/** CDLTRISTAR on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  const j0 = w.j0;
+  const j1 = w.j1;
+  const j2 = w.j2;
+  // TA-Lib tests the gap up first, then the gap down; they cannot both hold
+  const down = w.top[j1] < w.bottom[j2] && w.bottom[j0] > w.bottom[j1];
+  let out = 0;
+  if (down || (w.bottom[j1] > w.top[j2] && w.top[j0] < w.top[j1])) {
+    const doji = w.avgBodyDoji(w.sums[tb[0] + j2]);
+    if (w.body[j2] <= doji && w.body[j1] <= doji && w.body[j0] <= doji) out = down ? 100 : -100;
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLTRISTAR', lookback: LOOKBACK, totals: [[BodyDoji, 2]], filter: [when('', { doji: [2], gapUp: [1] }), when('', { doji: [2], gapDown: [1] })], rule };
 
 /** Incremental CDLTRISTAR: 1 output (100 / -100 or 0). */
 export class CdlTristar extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLTRISTAR', LOOKBACK, [[BodyDoji, 2]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLTRISTAR');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    const doji = w.avg(BodyDoji, t[0]!, i - 2);
-    if (w.realBody(i - 2) <= doji && w.realBody(i - 1) <= doji && w.realBody(i) <= doji) {
-      if (w.realBodyGapUp(i - 1, i - 2) && w.bodyTop(i) < w.bodyTop(i - 1)) out = -100;
-      if (w.realBodyGapDown(i - 1, i - 2) && w.bodyBottom(i) > w.bodyBottom(i - 1)) out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -60,7 +68,7 @@ export const cdltristarSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlTristar(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlTristar(out)),
   batch: ([o, h, l, c]) => [cdltristar(o!, h!, l!, c!)],
   talib: { name: 'CDLTRISTAR', optIn: () => ({}), outputs: ['outInteger'] },
 };

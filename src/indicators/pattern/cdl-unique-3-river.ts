@@ -5,40 +5,47 @@
  * running period totals; NaN before the lookback, then 100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
-import { BodyLong, BodyShort } from './candle-settings.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { BodyLong, BodyShort, type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = Math.max(BodyShort.avgPeriod, BodyLong.avgPeriod) + 2;
+
+/** CDLUNIQUE3RIVER on bar i (>= LOOKBACK) of the window: 100 or 0. */
+function rule(w: CandleWindow, tb: Int32Array): number {
+  let out = 0;
+  // black, black, white
+  if ((w.colors & 7) === 0b001) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    if (
+      w.close[j1] > w.close[j2] &&
+      w.open[j1] <= w.open[j2] &&
+      w.low[j1] < w.low[j2] &&
+      w.open[j0] > w.low[j1] &&
+      w.body[j2] > w.avgBodyLong(w.sums[tb[0] + j2]) &&
+      w.body[j0] < w.avgBodyShort(w.sums[tb[1] + j0])
+    ) {
+      out = 100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLUNIQUE3RIVER', lookback: LOOKBACK, totals: [[BodyLong, 2], [BodyShort, 0]], filter: [when('BBW', { long: [2], closeUp: [1] })], rule };
 
 /** Incremental CDLUNIQUE3RIVER: 1 output (100 or 0). */
 export class CdlUnique3River extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLUNIQUE3RIVER', LOOKBACK, [[BodyLong, 2], [BodyShort, 0]], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLUNIQUE3RIVER');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    const t = w.totals;
-    let out = 0;
-    if (
-      w.realBody(i - 2) > w.avg(BodyLong, t[0]!, i - 2) &&
-      w.color(i - 2) === -1 &&
-      w.color(i - 1) === -1 &&
-      w.c(i - 1) > w.c(i - 2) &&
-      w.o(i - 1) <= w.o(i - 2) &&
-      w.l(i - 1) < w.l(i - 2) &&
-      w.realBody(i) < w.avg(BodyShort, t[1]!, i) &&
-      w.color(i) === 1 &&
-      w.o(i) > w.l(i - 1)
-    ) {
-      out = 100;
-    }
-    this.outputs[0] = out;
-    w.advance(i);
+    if (i >= LOOKBACK) this.outputs[0] = rule(w, this.tb);
   }
 }
 
@@ -68,7 +75,7 @@ export const cdlunique3riverSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlUnique3River(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlUnique3River(out)),
   batch: ([o, h, l, c]) => [cdlunique3river(o!, h!, l!, c!)],
   talib: { name: 'CDLUNIQUE3RIVER', optIn: () => ({}), outputs: ['outInteger'] },
 };

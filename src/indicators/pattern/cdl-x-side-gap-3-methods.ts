@@ -5,35 +5,47 @@
  * running period totals; NaN before the lookback, then 100 / -100 or 0.
  */
 import { newMutableBar, type Bar, type IndicatorSpec } from '../types.js';
-import { assertOhlc, CandlePattern } from './candle-pattern.js';
+import { assertOhlc, CandlePattern, sharedPattern, when, type PatternDef } from './candle-pattern.js';
+import { type CandleWindow } from './candle-settings.js';
 
 const LOOKBACK = 2;
+
+/** CDLXSIDEGAP3METHODS on bar i (>= LOOKBACK) of the window: 100 / -100 or 0. */
+function rule(w: CandleWindow): number {
+  let out = 0;
+  const cb = w.colors & 7;
+  // i-2 and i-1 of one colour, i of the other
+  if (cb === 0b110 || cb === 0b001) {
+    const j0 = w.j0;
+    const j1 = w.j1;
+    const j2 = w.j2;
+    if (
+      w.open[j0] < w.top[j1] &&
+      w.open[j0] > w.bottom[j1] &&
+      w.close[j0] < w.top[j2] &&
+      w.close[j0] > w.bottom[j2] &&
+      (cb === 0b110 ? w.bottom[j1] > w.top[j2] : w.top[j1] < w.bottom[j2])
+    ) {
+      out = cb === 0b110 ? 100 : -100;
+    }
+  }
+  return out;
+}
+
+const DEF: PatternDef = { name: 'CDLXSIDEGAP3METHODS', lookback: LOOKBACK, totals: [], filter: [when('WWB', { gapUp: [1] }), when('BBW', { gapDown: [1] })], rule };
 
 /** Incremental CDLXSIDEGAP3METHODS: 1 output (100 / -100 or 0). */
 export class CdlXSideGap3Methods extends CandlePattern {
   constructor(outputs?: Float64Array) {
-    super('CDLXSIDEGAP3METHODS', LOOKBACK, [], outputs);
+    super(DEF, outputs);
   }
 
   update(bar: Bar): void {
     const w = this.w;
     const i = this.count;
-    w.push(bar, i);
+    w.take(bar, i, 'CDLXSIDEGAP3METHODS');
     this.count = i + 1;
-    if (i < LOOKBACK) return;
-    let out = 0;
-    if (
-      w.color(i - 2) === w.color(i - 1) &&
-      w.color(i - 1) === -w.color(i) &&
-      w.o(i) < w.bodyTop(i - 1) &&
-      w.o(i) > w.bodyBottom(i - 1) &&
-      w.c(i) < w.bodyTop(i - 2) &&
-      w.c(i) > w.bodyBottom(i - 2) &&
-      ((w.color(i - 2) === 1 && w.realBodyGapUp(i - 1, i - 2)) || (w.color(i - 2) === -1 && w.realBodyGapDown(i - 1, i - 2)))
-    ) {
-      out = w.color(i - 2) * 100;
-    }
-    this.outputs[0] = out;
+    if (i >= LOOKBACK) this.outputs[0] = rule(w);
   }
 }
 
@@ -63,7 +75,7 @@ export const cdlxsidegap3methodsSpec: IndicatorSpec<Record<string, never>> = {
   inputs: ['open', 'high', 'low', 'close'],
   outputs: ['integer'],
   defaults: {},
-  create: (_p, out) => new CdlXSideGap3Methods(out),
+  create: (_p, out, shared) => (shared ? sharedPattern(DEF, shared, out) : new CdlXSideGap3Methods(out)),
   batch: ([o, h, l, c]) => [cdlxsidegap3methods(o!, h!, l!, c!)],
   talib: { name: 'CDLXSIDEGAP3METHODS', optIn: () => ({}), outputs: ['outInteger'] },
 };
