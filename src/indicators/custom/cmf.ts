@@ -9,7 +9,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 import { RollingSum } from './rolling.js';
 
 export class Cmf extends IndicatorBase {
@@ -59,21 +59,22 @@ export function cmf(
   volume: ArrayLike<number>,
   period = 20,
 ): Float64Array {
-  assertFiniteSeries('CMF', 'high', high);
-  assertFiniteSeries('CMF', 'low', low);
-  assertFiniteSeries('CMF', 'close', close);
-  assertFiniteSeries('CMF', 'volume', volume);
   const ind = new Cmf(period);
   const n = close.length;
   const out = new Float64Array(n);
   const bar = newMutableBar();
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    bar.volume = volume[i]!;
-    ind.update(bar);
-    out[i] = ind.outputs[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      bar.volume = volume[i]!;
+      ind.update(bar);
+      out[i] = ind.outputs[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('CMF', ['high', 'low', 'close', 'volume'], [high, low, close, volume], i, e);
   }
   return out;
 }

@@ -8,7 +8,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, rejectInput } from '../validate.js';
+import { rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class HeikinAshi extends IndicatorBase {
   readonly lookback = 0;
@@ -61,25 +61,26 @@ export function heikinAshi(
   low: ArrayLike<number>,
   close: ArrayLike<number>,
 ): { haOpen: Float64Array; haHigh: Float64Array; haLow: Float64Array; haClose: Float64Array } {
-  assertFiniteSeries('HEIKIN_ASHI', 'open', open);
-  assertFiniteSeries('HEIKIN_ASHI', 'high', high);
-  assertFiniteSeries('HEIKIN_ASHI', 'low', low);
-  assertFiniteSeries('HEIKIN_ASHI', 'close', close);
   const ind = new HeikinAshi();
   const n = close.length;
   const r = { haOpen: new Float64Array(n), haHigh: new Float64Array(n), haLow: new Float64Array(n), haClose: new Float64Array(n) };
   const o = ind.outputs;
   const bar = newMutableBar();
-  for (let i = 0; i < n; i++) {
-    bar.open = open[i]!;
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    r.haOpen[i] = o[0]!;
-    r.haHigh[i] = o[1]!;
-    r.haLow[i] = o[2]!;
-    r.haClose[i] = o[3]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.open = open[i]!;
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      r.haOpen[i] = o[0]!;
+      r.haHigh[i] = o[1]!;
+      r.haLow[i] = o[2]!;
+      r.haClose[i] = o[3]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('HEIKIN_ASHI', ['open', 'high', 'low', 'close'], [open, high, low, close], i, e);
   }
   return r;
 }

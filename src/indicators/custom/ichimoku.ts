@@ -13,27 +13,28 @@
  * Note: TradingView plots the cloud with offset displacement - 1 (25); here the shift is exactly
  * `displacement` bars. All five outputs start together at the lookback
  * max(tenkan, kijun, senkouB) - 1 + displacement (77 with the defaults) so that no output is NaN after
- * it. Rolling extremes use monotonic deques (O(1) amortised).
+ * it. The window extremes come from WindowExtremes (O(1) per bar, no data-dependent branches).
  */
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
-import { RollingExtreme } from './rolling.js';
+import { HLC, rejectBar } from '../momentum/bar-check.js';
+import { rollingDeque, WindowExtremes } from '../momentum/window-extremes.js';
+import { assertPeriod, rethrowAtIndex } from '../validate.js';
 
 export class Ichimoku extends IndicatorBase {
   readonly lookback: number;
   private readonly disp: number;
-  private readonly tHi: RollingExtreme;
-  private readonly tLo: RollingExtreme;
-  private readonly kHi: RollingExtreme;
-  private readonly kLo: RollingExtreme;
-  private readonly bHi: RollingExtreme;
-  private readonly bLo: RollingExtreme;
+  /** highest high and lowest low over the tenkan, kijun and senkou B windows */
+  private readonly tWin: WindowExtremes;
+  private readonly kWin: WindowExtremes;
+  private readonly bWin: WindowExtremes;
   /** spans A and B and closes of the last `displacement` bars, by index mod displacement */
   private readonly spanA: Float64Array;
   private readonly spanB: Float64Array;
   private readonly closes: Float64Array;
+  /** count mod displacement: the slot of this bar in the three rings above */
+  private slot = 0;
 
   constructor(tenkan = 9, kijun = 26, senkouB = 52, displacement = 26, outputs?: Float64Array) {
     super(5, outputs);
@@ -43,38 +44,36 @@ export class Ichimoku extends IndicatorBase {
     assertPeriod('ICHIMOKU', 'displacement', displacement, 1);
     this.disp = displacement;
     this.lookback = Math.max(tenkan, kijun, senkouB) - 1 + displacement;
-    this.tHi = new RollingExtreme(tenkan, true);
-    this.tLo = new RollingExtreme(tenkan, false);
-    this.kHi = new RollingExtreme(kijun, true);
-    this.kLo = new RollingExtreme(kijun, false);
-    this.bHi = new RollingExtreme(senkouB, true);
-    this.bLo = new RollingExtreme(senkouB, false);
+    this.tWin = new WindowExtremes(tenkan);
+    this.kWin = new WindowExtremes(kijun);
+    this.bWin = new WindowExtremes(senkouB);
     this.spanA = new Float64Array(displacement);
     this.spanB = new Float64Array(displacement);
     this.closes = new Float64Array(displacement);
   }
 
   update(bar: Bar): void {
-    const { high: h, low: l, close: c } = bar;
-    if (h - h !== 0) rejectInput('ICHIMOKU', 'high', h);
-    if (l - l !== 0) rejectInput('ICHIMOKU', 'low', l);
-    if (c - c !== 0) rejectInput('ICHIMOKU', 'close', c);
+    const h = bar.high;
+    const l = bar.low;
+    const c = bar.close;
+    if (h - h + (l - l) + (c - c) !== 0) rejectBar('ICHIMOKU', bar, HLC);
     const n = this.count++;
-    this.tHi.push(h);
-    this.tLo.push(l);
-    this.kHi.push(h);
-    this.kLo.push(l);
-    this.bHi.push(h);
-    this.bLo.push(l);
-    const tenkan = (this.tHi.value + this.tLo.value) / 2;
-    const kijun = (this.kHi.value + this.kLo.value) / 2;
-    const slot = n % this.disp;
+    const tWin = this.tWin;
+    const kWin = this.kWin;
+    const bWin = this.bWin;
+    tWin.push(h, l);
+    kWin.push(h, l);
+    bWin.push(h, l);
+    const tenkan = (tWin.highest + tWin.lowest) / 2;
+    const kijun = (kWin.highest + kWin.lowest) / 2;
+    const slot = this.slot;
+    this.slot = slot + 1 === this.disp ? 0 : slot + 1;
     // values stored `displacement` bars ago, read before they are overwritten
     const oldA = this.spanA[slot]!;
     const oldB = this.spanB[slot]!;
     const oldC = this.closes[slot]!;
     this.spanA[slot] = (tenkan + kijun) / 2;
-    this.spanB[slot] = (this.bHi.value + this.bLo.value) / 2;
+    this.spanB[slot] = (bWin.highest + bWin.lowest) / 2;
     this.closes[slot] = c;
     if (n < this.lookback) return;
     const o = this.outputs;
@@ -88,12 +87,9 @@ export class Ichimoku extends IndicatorBase {
   snapshot(): IndicatorState {
     return {
       count: this.count,
-      tHi: this.tHi.snapshot(),
-      tLo: this.tLo.snapshot(),
-      kHi: this.kHi.snapshot(),
-      kLo: this.kLo.snapshot(),
-      bHi: this.bHi.snapshot(),
-      bLo: this.bLo.snapshot(),
+      tenkan: this.tWin.ringSnapshot(),
+      kijun: this.kWin.ringSnapshot(),
+      senkouB: this.bWin.ringSnapshot(),
       spanA: encodeArray(this.spanA),
       spanB: encodeArray(this.spanB),
       closes: encodeArray(this.closes),
@@ -102,13 +98,20 @@ export class Ichimoku extends IndicatorBase {
   }
 
   restore(s: IndicatorState): void {
-    this.count = s.count as number;
-    this.tHi.restore(s.tHi as IndicatorState);
-    this.tLo.restore(s.tLo as IndicatorState);
-    this.kHi.restore(s.kHi as IndicatorState);
-    this.kLo.restore(s.kLo as IndicatorState);
-    this.bHi.restore(s.bHi as IndicatorState);
-    this.bLo.restore(s.bLo as IndicatorState);
+    const n = s.count as number;
+    this.count = n;
+    this.slot = n % this.disp;
+    const windows: [WindowExtremes, string, string, string][] = [
+      [this.tWin, 'tenkan', 'tHi', 'tLo'],
+      [this.kWin, 'kijun', 'kHi', 'kLo'],
+      [this.bWin, 'senkouB', 'bHi', 'bLo'],
+    ];
+    for (const [w, key, hiKey, loKey] of windows) {
+      const ring = s[key] as IndicatorState | undefined;
+      // older snapshots: a monotonic deque per extreme
+      if (ring === undefined) w.restoreCandidates(n, rollingDeque(s[hiKey] as IndicatorState), rollingDeque(s[loKey] as IndicatorState));
+      else w.restoreRing(n, ring.highs, ring.lows);
+    }
     decodeInto(this.spanA, s.spanA);
     decodeInto(this.spanB, s.spanB);
     decodeInto(this.closes, s.closes);
@@ -126,9 +129,6 @@ export function ichimoku(
   senkouB = 52,
   displacement = 26,
 ): { tenkan: Float64Array; kijun: Float64Array; senkouA: Float64Array; senkouB: Float64Array; chikou: Float64Array } {
-  assertFiniteSeries('ICHIMOKU', 'high', high);
-  assertFiniteSeries('ICHIMOKU', 'low', low);
-  assertFiniteSeries('ICHIMOKU', 'close', close);
   const ind = new Ichimoku(tenkan, kijun, senkouB, displacement);
   const n = close.length;
   const r = {
@@ -140,16 +140,21 @@ export function ichimoku(
   };
   const o = ind.outputs;
   const bar = newMutableBar();
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    r.tenkan[i] = o[0]!;
-    r.kijun[i] = o[1]!;
-    r.senkouA[i] = o[2]!;
-    r.senkouB[i] = o[3]!;
-    r.chikou[i] = o[4]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      r.tenkan[i] = o[0]!;
+      r.kijun[i] = o[1]!;
+      r.senkouA[i] = o[2]!;
+      r.senkouB[i] = o[3]!;
+      r.chikou[i] = o[4]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('ICHIMOKU', ['high', 'low', 'close'], [high, low, close], i, e);
   }
   return r;
 }

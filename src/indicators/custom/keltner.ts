@@ -10,7 +10,7 @@ import { IndicatorBase } from '../base.js';
 import { Atr } from '../volatility/atr.js';
 import { decodeInto, encodeArray } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, assertRange, rejectInput } from '../validate.js';
+import { assertPeriod, assertRange, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Keltner extends IndicatorBase {
   readonly lookback: number;
@@ -66,22 +66,24 @@ export function keltner(
   multiplier = 2,
   atrPeriod = 10,
 ): { upper: Float64Array; middle: Float64Array; lower: Float64Array } {
-  assertFiniteSeries('KELTNER', 'high', high);
-  assertFiniteSeries('KELTNER', 'low', low);
-  assertFiniteSeries('KELTNER', 'close', close);
   const ind = new Keltner(period, multiplier, atrPeriod);
   const n = close.length;
   const r = { upper: new Float64Array(n), middle: new Float64Array(n), lower: new Float64Array(n) };
   const o = ind.outputs;
   const bar = newMutableBar();
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    r.upper[i] = o[0]!;
-    r.middle[i] = o[1]!;
-    r.lower[i] = o[2]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      r.upper[i] = o[0]!;
+      r.middle[i] = o[1]!;
+      r.lower[i] = o[2]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('KELTNER', ['high', 'low', 'close'], [high, low, close], i, e);
   }
   return r;
 }

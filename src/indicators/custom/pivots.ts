@@ -17,7 +17,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 import { timeWentBack } from './time-bucket.js';
 
 export const PIVOT_OUTPUTS = ['p', 'r1', 'r2', 'r3', 's1', 's2', 's3'] as const;
@@ -143,10 +143,6 @@ export function pivotsBatch(
   low: ArrayLike<number>,
   close: ArrayLike<number>,
 ): PivotLevels {
-  assertFiniteSeries(name, 'openTime', openTime);
-  assertFiniteSeries(name, 'high', high);
-  assertFiniteSeries(name, 'low', low);
-  assertFiniteSeries(name, 'close', close);
   const n = close.length;
   const r: PivotLevels = {
     p: new Float64Array(n),
@@ -159,19 +155,24 @@ export function pivotsBatch(
   };
   const o = ind.outputs;
   const bar = newMutableBar();
-  for (let i = 0; i < n; i++) {
-    bar.openTime = openTime[i]!;
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    r.p[i] = o[0]!;
-    r.r1[i] = o[1]!;
-    r.r2[i] = o[2]!;
-    r.r3[i] = o[3]!;
-    r.s1[i] = o[4]!;
-    r.s2[i] = o[5]!;
-    r.s3[i] = o[6]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.openTime = openTime[i]!;
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      r.p[i] = o[0]!;
+      r.r1[i] = o[1]!;
+      r.r2[i] = o[2]!;
+      r.r3[i] = o[3]!;
+      r.s1[i] = o[4]!;
+      r.s2[i] = o[5]!;
+      r.s3[i] = o[6]!;
+    }
+  } catch (e) {
+    rethrowAtIndex(name, ['openTime', 'high', 'low', 'close'], [openTime, high, low, close], i, e);
   }
   return r;
 }

@@ -13,7 +13,7 @@ import { IndicatorBase } from '../base.js';
 import { Atr } from '../volatility/atr.js';
 import { decodeInto, encodeArray } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, assertRange, rejectInput } from '../validate.js';
+import { assertPeriod, assertRange, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Supertrend extends IndicatorBase {
   readonly lookback: number;
@@ -95,21 +95,23 @@ export function supertrend(
   period = 10,
   multiplier = 3,
 ): { value: Float64Array; direction: Float64Array } {
-  assertFiniteSeries('SUPERTREND', 'high', high);
-  assertFiniteSeries('SUPERTREND', 'low', low);
-  assertFiniteSeries('SUPERTREND', 'close', close);
   const ind = new Supertrend(period, multiplier);
   const n = close.length;
   const r = { value: new Float64Array(n), direction: new Float64Array(n) };
   const o = ind.outputs;
   const bar = newMutableBar();
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    r.value[i] = o[0]!;
-    r.direction[i] = o[1]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      r.value[i] = o[0]!;
+      r.direction[i] = o[1]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('SUPERTREND', ['high', 'low', 'close'], [high, low, close], i, e);
   }
   return r;
 }

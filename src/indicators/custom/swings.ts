@@ -11,23 +11,30 @@
  * Before the first swing high (low) is confirmed, the outputs hold the highest high (lowest low) of the
  * bars already out of the right-hand confirmation zone (bars 0..t-right, latest on ties) and the bars
  * since it, so all outputs are defined from the lookback left + right on (also on flat markets, which
- * have no swings). Detection is one monotonic deque per side over left + right + 1 bars (the pivot is
- * the latest bar holding the window's extreme), O(1) amortised.
+ * have no swings). Detection compares the candidate bar with the extremes of the `left` bars before
+ * and the `right` bars after it (two WindowExtremes: O(1) per bar, no data-dependent branches).
  */
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
-import { RollingExtreme } from './rolling.js';
+import { HL, rejectBar } from '../momentum/bar-check.js';
+import { WindowExtremes } from '../momentum/window-extremes.js';
+import { assertPeriod, rethrowAtIndex } from '../validate.js';
 
 export class Swings extends IndicatorBase {
   readonly lookback: number;
+  private readonly left: number;
   private readonly right: number;
   private readonly win: number;
-  private readonly hiDq: RollingExtreme;
-  private readonly loDq: RollingExtreme;
+  /** Highest high / lowest low of the `right` bars after the candidate bar j (bars j+1..t). */
+  private readonly after: WindowExtremes;
+  /** ... and of the `left` bars before it (bars j-left..j-1), fed `right` + 1 bars late. */
+  private readonly before: WindowExtremes;
+  /** The last `win` highs and lows; bar n at n % win. */
   private readonly highs: Float64Array;
   private readonly lows: Float64Array;
+  /** Slot of the newest bar in highs/lows. */
+  private slot = -1;
   private swingHi = NaN;
   private swingHiAt = 0;
   private swingLo = NaN;
@@ -40,30 +47,45 @@ export class Swings extends IndicatorBase {
     super(4, outputs);
     assertPeriod('SWINGS', 'left', left, 1);
     assertPeriod('SWINGS', 'right', right, 1);
+    this.left = left;
     this.right = right;
     this.win = left + right + 1;
     this.lookback = left + right;
-    this.hiDq = new RollingExtreme(this.win, true);
-    this.loDq = new RollingExtreme(this.win, false);
+    this.after = new WindowExtremes(right);
+    this.before = new WindowExtremes(left);
     this.highs = new Float64Array(this.win);
     this.lows = new Float64Array(this.win);
   }
 
   update(bar: Bar): void {
-    const { high: h, low: l } = bar;
-    if (h - h !== 0) rejectInput('SWINGS', 'high', h);
-    if (l - l !== 0) rejectInput('SWINGS', 'low', l);
+    const h = bar.high;
+    const l = bar.low;
+    if (h - h + (l - l) !== 0) rejectBar('SWINGS', bar, HL);
     const n = this.count++;
     const w = this.win;
-    this.highs[n % w] = h;
-    this.lows[n % w] = l;
-    this.hiDq.push(h);
-    this.loDq.push(l);
+    let slot = this.slot + 1;
+    if (slot === w) slot = 0;
+    this.slot = slot;
+    this.highs[slot] = h;
+    this.lows[slot] = l;
+    const after = this.after;
+    after.push(h, l);
     const j = n - this.right;
     if (j < 0) return;
-    const full = n >= this.lookback;
-    const hj = this.highs[j % w]!;
-    if (full && this.hiDq.index === j) {
+    let sj = slot - this.right;
+    if (sj < 0) sj += w;
+    const hj = this.highs[sj]!;
+    const lj = this.lows[sj]!;
+    const before = this.before;
+    if (j > 0) {
+      // bar j - 1 joins the window before the candidate
+      const sb = sj === 0 ? w - 1 : sj - 1;
+      before.push(this.highs[sb]!, this.lows[sb]!);
+    }
+    // Bar j is the swing high when it is >= every high of the left bars and > every high of the right
+    // bars, i.e. the latest bar holding the highest high of bars j-left..j+right (TradingView's rule).
+    const full = j >= this.left;
+    if (full && hj >= before.highest && hj > after.highest) {
       this.swingHi = hj;
       this.swingHiAt = j;
       this.haveHi = true;
@@ -72,8 +94,7 @@ export class Swings extends IndicatorBase {
       this.swingHi = hj;
       this.swingHiAt = j;
     }
-    const lj = this.lows[j % w]!;
-    if (full && this.loDq.index === j) {
+    if (full && lj <= before.lowest && lj < after.lowest) {
       this.swingLo = lj;
       this.swingLoAt = j;
       this.haveLo = true;
@@ -92,8 +113,6 @@ export class Swings extends IndicatorBase {
   snapshot(): IndicatorState {
     return {
       count: this.count,
-      hiDq: this.hiDq.snapshot(),
-      loDq: this.loDq.snapshot(),
       highs: encodeArray(this.highs),
       lows: encodeArray(this.lows),
       swing: encodeArray([this.swingHi, this.swingHiAt, this.swingLo, this.swingLoAt]),
@@ -103,12 +122,21 @@ export class Swings extends IndicatorBase {
     };
   }
 
+  /** Also takes older snapshots (which had monotonic deques too): the windows are rebuilt from the rings. */
   restore(s: IndicatorState): void {
-    this.count = s.count as number;
-    this.hiDq.restore(s.hiDq as IndicatorState);
-    this.loDq.restore(s.loDq as IndicatorState);
+    const n = s.count as number;
+    this.count = n;
     decodeInto(this.highs, s.highs);
     decodeInto(this.lows, s.lows);
+    const w = this.win;
+    this.slot = n === 0 ? -1 : (n - 1) % w;
+    // the right-hand window: bars max(0, n-right)..n-1; the left-hand one: up to `left` bars before j
+    const right = this.right;
+    this.after.reset();
+    for (let i = Math.max(0, n - right); i < n; i++) this.after.push(this.highs[i % w]!, this.lows[i % w]!);
+    const j = n - 1 - right;
+    this.before.reset();
+    for (let i = Math.max(0, j - this.left); i < j; i++) this.before.push(this.highs[i % w]!, this.lows[i % w]!);
     const sw = s.swing as readonly (number | null)[];
     this.swingHi = sw[0] ?? NaN;
     this.swingHiAt = sw[1] as number;
@@ -127,8 +155,6 @@ export function swings(
   left = 5,
   right = 5,
 ): { lastSwingHigh: Float64Array; lastSwingLow: Float64Array; barsSinceSwingHigh: Float64Array; barsSinceSwingLow: Float64Array } {
-  assertFiniteSeries('SWINGS', 'high', high);
-  assertFiniteSeries('SWINGS', 'low', low);
   const ind = new Swings(left, right);
   const n = high.length;
   const r = {
@@ -139,14 +165,19 @@ export function swings(
   };
   const o = ind.outputs;
   const bar = newMutableBar();
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    ind.update(bar);
-    r.lastSwingHigh[i] = o[0]!;
-    r.lastSwingLow[i] = o[1]!;
-    r.barsSinceSwingHigh[i] = o[2]!;
-    r.barsSinceSwingLow[i] = o[3]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      ind.update(bar);
+      r.lastSwingHigh[i] = o[0]!;
+      r.lastSwingLow[i] = o[1]!;
+      r.barsSinceSwingHigh[i] = o[2]!;
+      r.barsSinceSwingLow[i] = o[3]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('SWINGS', ['high', 'low'], [high, low], i, e);
   }
   return r;
 }

@@ -6,7 +6,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 import { RollingZScore } from './rolling.js';
 
 export class VolumeZScore extends IndicatorBase {
@@ -46,11 +46,15 @@ export class VolumeZScore extends IndicatorBase {
 
 /** Batch rolling z-score of the volume; NaN before index period - 1. */
 export function volumeZscore(volume: ArrayLike<number>, period = 20): Float64Array {
-  assertFiniteSeries('VOLUME_ZSCORE', 'volume', volume);
   const ind = new VolumeZScore(period);
   const n = volume.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(volume[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(volume[i]!);
+  } catch (e) {
+    rethrowAtIndex('VOLUME_ZSCORE', ['volume'], [volume], i, e);
+  }
   return out;
 }
 

@@ -8,7 +8,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 import { RollingSum } from './rolling.js';
 
 export class VwapRolling extends IndicatorBase {
@@ -58,21 +58,22 @@ export function vwapRolling(
   volume: ArrayLike<number>,
   period = 20,
 ): Float64Array {
-  assertFiniteSeries('VWAP_ROLLING', 'high', high);
-  assertFiniteSeries('VWAP_ROLLING', 'low', low);
-  assertFiniteSeries('VWAP_ROLLING', 'close', close);
-  assertFiniteSeries('VWAP_ROLLING', 'volume', volume);
   const ind = new VwapRolling(period);
   const n = close.length;
   const out = new Float64Array(n);
   const bar = newMutableBar();
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    bar.volume = volume[i]!;
-    ind.update(bar);
-    out[i] = ind.outputs[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      bar.volume = volume[i]!;
+      ind.update(bar);
+      out[i] = ind.outputs[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('VWAP_ROLLING', ['high', 'low', 'close', 'volume'], [high, low, close, volume], i, e);
   }
   return out;
 }

@@ -9,7 +9,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 import { timeWentBack } from './time-bucket.js';
 
 export class VwapSession extends IndicatorBase {
@@ -68,23 +68,23 @@ export function vwapSession(
   volume: ArrayLike<number>,
   sessionMinutes = 1440,
 ): Float64Array {
-  assertFiniteSeries('VWAP_SESSION', 'openTime', openTime);
-  assertFiniteSeries('VWAP_SESSION', 'high', high);
-  assertFiniteSeries('VWAP_SESSION', 'low', low);
-  assertFiniteSeries('VWAP_SESSION', 'close', close);
-  assertFiniteSeries('VWAP_SESSION', 'volume', volume);
   const ind = new VwapSession(sessionMinutes);
   const n = close.length;
   const out = new Float64Array(n);
   const bar = newMutableBar();
-  for (let i = 0; i < n; i++) {
-    bar.openTime = openTime[i]!;
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    bar.volume = volume[i]!;
-    ind.update(bar);
-    out[i] = ind.outputs[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.openTime = openTime[i]!;
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      bar.volume = volume[i]!;
+      ind.update(bar);
+      out[i] = ind.outputs[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('VWAP_SESSION', ['openTime', 'high', 'low', 'close', 'volume'], [openTime, high, low, close, volume], i, e);
   }
   return out;
 }

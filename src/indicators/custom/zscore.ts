@@ -8,7 +8,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 import { RollingZScore } from './rolling.js';
 
 export class ZScore extends IndicatorBase {
@@ -48,11 +48,15 @@ export class ZScore extends IndicatorBase {
 
 /** Batch rolling z-score of the close; NaN before index period - 1. */
 export function zscore(close: ArrayLike<number>, period = 20): Float64Array {
-  assertFiniteSeries('ZSCORE', 'close', close);
   const ind = new ZScore(period);
   const n = close.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(close[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(close[i]!);
+  } catch (e) {
+    rethrowAtIndex('ZSCORE', ['close'], [close], i, e);
+  }
   return out;
 }
 

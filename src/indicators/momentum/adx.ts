@@ -5,10 +5,10 @@
  * leave the ADX unchanged afterwards).
  */
 import { IndicatorBase } from '../base.js';
-import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
+import { assertPeriod } from '../validate.js';
 import { HLC, rejectBar } from './bar-check.js';
-import { DirectionalMovement, isZero } from './directional-movement.js';
+import { DirectionalMovement, directionalInto, isZero } from './directional-movement.js';
 
 export class Adx extends IndicatorBase {
   readonly lookback: number;
@@ -75,21 +75,9 @@ export class Adx extends IndicatorBase {
 
 /** Batch ADX with TA-Lib's name, parameters and warm-up (first valid index 2*period-1). */
 export function adx(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('ADX', 'high', high);
-  assertFiniteSeries('ADX', 'low', low);
-  assertFiniteSeries('ADX', 'close', close);
-  const ind = new Adx(period);
-  const bar = newMutableBar();
-  const n = high.length;
-  const out = new Float64Array(n);
-  const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
-  }
+  assertPeriod('ADX', 'period', period, 2);
+  const out = new Float64Array(high.length);
+  directionalInto('ADX', high, low, close, period, out, true);
   return out;
 }
 

@@ -4,10 +4,11 @@
  */
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
-import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
+import { assertPeriod } from '../validate.js';
 import { HLC, rejectBar } from './bar-check.js';
 import { Adx } from './adx.js';
+import { directionalInto } from './directional-movement.js';
 
 export class Adxr extends IndicatorBase {
   readonly lookback: number;
@@ -65,21 +66,13 @@ export class Adxr extends IndicatorBase {
 
 /** Batch ADXR with TA-Lib's name, parameters and warm-up (first valid index 3*period-2). */
 export function adxr(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('ADXR', 'high', high);
-  assertFiniteSeries('ADXR', 'low', low);
-  assertFiniteSeries('ADXR', 'close', close);
-  const ind = new Adxr(period);
-  const bar = newMutableBar();
+  assertPeriod('ADXR', 'period', period, 2);
   const n = high.length;
   const out = new Float64Array(n);
-  const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
-  }
+  // the ADX series first (into out), then (ADX today + ADX period-1 bars ago) / 2 in place, newest first
+  directionalInto('ADXR', high, low, close, period, out, true);
+  const first = 3 * period - 2;
+  for (let i = n - 1; i >= 0; i--) out[i] = i >= first ? (out[i]! + out[i - period + 1]!) / 2.0 : NaN;
   return out;
 }
 

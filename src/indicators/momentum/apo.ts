@@ -7,7 +7,7 @@ import { createMovingAverage, type MovingAverage } from '../overlap/ma-type.js';
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Apo extends IndicatorBase {
   readonly lookback: number;
@@ -56,11 +56,15 @@ export class Apo extends IndicatorBase {
 
 /** Batch APO with TA-Lib's name, parameters and warm-up (first valid index = slow MA lookback). */
 export function apo(real: ArrayLike<number>, fastPeriod = 12, slowPeriod = 26, maType = 0): Float64Array {
-  assertFiniteSeries('APO', 'input', real);
   const ind = new Apo(fastPeriod, slowPeriod, maType);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('APO', ['input'], [real], i, e);
+  }
   return out;
 }
 

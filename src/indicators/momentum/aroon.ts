@@ -5,7 +5,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import { assertPeriod, rethrowAtIndex } from '../validate.js';
 import { HL, rejectBar } from './bar-check.js';
 import { HighLowWindow } from './high-low-window.js';
 
@@ -62,20 +62,23 @@ export function aroon(
   low: ArrayLike<number>,
   period = 14,
 ): { aroondown: Float64Array; aroonup: Float64Array } {
-  assertFiniteSeries('AROON', 'high', high);
-  assertFiniteSeries('AROON', 'low', low);
   const ind = new Aroon(period);
   const bar = newMutableBar();
   const n = high.length;
   const aroondown = new Float64Array(n);
   const aroonup = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    ind.update(bar);
-    aroondown[i] = o[0]!;
-    aroonup[i] = o[1]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      ind.update(bar);
+      aroondown[i] = o[0]!;
+      aroonup[i] = o[1]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('AROON', ['high', 'low'], [high, low], i, e);
   }
   return { aroondown, aroonup };
 }

@@ -5,7 +5,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import { assertPeriod, rethrowAtIndex } from '../validate.js';
 import { HL, rejectBar } from './bar-check.js';
 import { HighLowWindow } from './high-low-window.js';
 
@@ -46,18 +46,21 @@ export class AroonOsc extends IndicatorBase {
 
 /** Batch AROONOSC with TA-Lib's name, parameters and warm-up (first valid index period). */
 export function aroonosc(high: ArrayLike<number>, low: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('AROONOSC', 'high', high);
-  assertFiniteSeries('AROONOSC', 'low', low);
   const ind = new AroonOsc(period);
   const bar = newMutableBar();
   const n = high.length;
   const out = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('AROONOSC', ['high', 'low'], [high, low], i, e);
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries } from '../validate.js';
+import { rethrowAtIndex } from '../validate.js';
 import { OHLC, rejectBar } from './bar-check.js';
 
 export class Bop extends IndicatorBase {
@@ -37,22 +37,23 @@ export class Bop extends IndicatorBase {
 
 /** Batch BOP with TA-Lib's name and inputs (no warm-up). */
 export function bop(open: ArrayLike<number>, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array {
-  assertFiniteSeries('BOP', 'open', open);
-  assertFiniteSeries('BOP', 'high', high);
-  assertFiniteSeries('BOP', 'low', low);
-  assertFiniteSeries('BOP', 'close', close);
   const ind = new Bop();
   const bar = newMutableBar();
   const n = high.length;
   const out = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.open = open[i]!;
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.open = open[i]!;
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('BOP', ['open', 'high', 'low', 'close'], [open, high, low, close], i, e);
   }
   return out;
 }

@@ -7,7 +7,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 /** TA-Lib's TA_EPSILON (ta_utility.h), used by TA_IS_ZERO. */
 const EPSILON = 0.00000000000001;
@@ -86,11 +86,15 @@ export class Cmo extends IndicatorBase {
 
 /** Batch CMO with TA-Lib's name, parameters and warm-up (first valid index `period`). */
 export function cmo(real: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('CMO', 'input', real);
   const ind = new Cmo(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('CMO', ['input'], [real], i, e);
+  }
   return out;
 }
 

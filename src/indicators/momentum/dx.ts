@@ -4,10 +4,10 @@
  * true range or the DI sum is |v| < 1e-14; later such bars repeat the previous value).
  */
 import { IndicatorBase } from '../base.js';
-import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
+import { assertPeriod } from '../validate.js';
 import { HLC, rejectBar } from './bar-check.js';
-import { DirectionalMovement, isZero } from './directional-movement.js';
+import { DirectionalMovement, directionalInto, isZero } from './directional-movement.js';
 
 export class Dx extends IndicatorBase {
   readonly lookback: number;
@@ -54,21 +54,9 @@ export class Dx extends IndicatorBase {
 
 /** Batch DX with TA-Lib's name, parameters and warm-up (first valid index period). */
 export function dx(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('DX', 'high', high);
-  assertFiniteSeries('DX', 'low', low);
-  assertFiniteSeries('DX', 'close', close);
-  const ind = new Dx(period);
-  const bar = newMutableBar();
-  const n = high.length;
-  const out = new Float64Array(n);
-  const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
-  }
+  assertPeriod('DX', 'period', period, 2);
+  const out = new Float64Array(high.length);
+  directionalInto('DX', high, low, close, period, out, false);
   return out;
 }
 

@@ -12,7 +12,7 @@ import { Ema } from '../overlap/ema.js';
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Macd extends IndicatorBase {
   readonly lookback: number;
@@ -95,17 +95,21 @@ export class Macd extends IndicatorBase {
 }
 
 function runMacd(ind: Macd, name: string, real: ArrayLike<number>): { macd: Float64Array; signal: Float64Array; hist: Float64Array } {
-  assertFiniteSeries(name, 'input', real);
   const n = real.length;
   const macd = new Float64Array(n);
   const signal = new Float64Array(n);
   const hist = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    ind.next(real[i]!);
-    macd[i] = o[0]!;
-    signal[i] = o[1]!;
-    hist[i] = o[2]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      ind.next(real[i]!);
+      macd[i] = o[0]!;
+      signal[i] = o[1]!;
+      hist[i] = o[2]!;
+    }
+  } catch (e) {
+    rethrowAtIndex(name, ['input'], [real], i, e);
   }
   return { macd, signal, hist };
 }

@@ -6,7 +6,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import { assertPeriod, rethrowAtIndex } from '../validate.js';
 import { HLCV, rejectBar } from './bar-check.js';
 
 export class Mfi extends IndicatorBase {
@@ -105,22 +105,23 @@ export function mfi(
   volume: ArrayLike<number>,
   period = 14,
 ): Float64Array {
-  assertFiniteSeries('MFI', 'high', high);
-  assertFiniteSeries('MFI', 'low', low);
-  assertFiniteSeries('MFI', 'close', close);
-  assertFiniteSeries('MFI', 'volume', volume);
   const ind = new Mfi(period);
   const bar = newMutableBar();
   const n = high.length;
   const out = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    bar.volume = volume[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      bar.volume = volume[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('MFI', ['high', 'low', 'close', 'volume'], [high, low, close, volume], i, e);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import { assertPeriod, rethrowAtIndex } from '../validate.js';
 import { HL, rejectBar } from './bar-check.js';
 import { DirectionalMovement } from './directional-movement.js';
 
@@ -42,18 +42,21 @@ export class MinusDm extends IndicatorBase {
 
 /** Batch MINUS_DM with TA-Lib's name, parameters and warm-up (first valid index period-1; 1 for period 1). */
 export function minus_dm(high: ArrayLike<number>, low: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('MINUS_DM', 'high', high);
-  assertFiniteSeries('MINUS_DM', 'low', low);
   const ind = new MinusDm(period);
   const bar = newMutableBar();
   const n = high.length;
   const out = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('MINUS_DM', ['high', 'low'], [high, low], i, e);
   }
   return out;
 }

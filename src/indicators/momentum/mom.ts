@@ -5,7 +5,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Mom extends IndicatorBase {
   readonly lookback: number;
@@ -54,11 +54,15 @@ export class Mom extends IndicatorBase {
 
 /** Batch MOM with TA-Lib's name, parameters and warm-up (first valid index `period`). */
 export function mom(real: ArrayLike<number>, period = 10): Float64Array {
-  assertFiniteSeries('MOM', 'input', real);
   const ind = new Mom(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('MOM', ['input'], [real], i, e);
+  }
   return out;
 }
 

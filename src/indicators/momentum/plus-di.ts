@@ -5,7 +5,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import { assertPeriod, rethrowAtIndex } from '../validate.js';
 import { HLC, rejectBar } from './bar-check.js';
 import { DirectionalMovement, isZero } from './directional-movement.js';
 
@@ -47,20 +47,22 @@ export class PlusDi extends IndicatorBase {
 
 /** Batch PLUS_DI with TA-Lib's name, parameters and warm-up (first valid index period). */
 export function plus_di(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('PLUS_DI', 'high', high);
-  assertFiniteSeries('PLUS_DI', 'low', low);
-  assertFiniteSeries('PLUS_DI', 'close', close);
   const ind = new PlusDi(period);
   const bar = newMutableBar();
   const n = high.length;
   const out = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('PLUS_DI', ['high', 'low', 'close'], [high, low, close], i, e);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { createMovingAverage, type MovingAverage } from '../overlap/ma-type.js';
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 /** TA-Lib's TA_EPSILON (ta_utility.h), used by TA_IS_ZERO. */
 const EPSILON = 0.00000000000001;
@@ -59,11 +59,15 @@ export class Ppo extends IndicatorBase {
 
 /** Batch PPO with TA-Lib's name, parameters and warm-up (first valid index = slow MA lookback). */
 export function ppo(real: ArrayLike<number>, fastPeriod = 12, slowPeriod = 26, maType = 0): Float64Array {
-  assertFiniteSeries('PPO', 'input', real);
   const ind = new Ppo(fastPeriod, slowPeriod, maType);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('PPO', ['input'], [real], i, e);
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Roc extends IndicatorBase {
   readonly lookback: number;
@@ -54,11 +54,15 @@ export class Roc extends IndicatorBase {
 
 /** Batch ROC with TA-Lib's name, parameters and warm-up (first valid index `period`). */
 export function roc(real: ArrayLike<number>, period = 10): Float64Array {
-  assertFiniteSeries('ROC', 'input', real);
   const ind = new Roc(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('ROC', ['input'], [real], i, e);
+  }
   return out;
 }
 

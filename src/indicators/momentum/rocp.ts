@@ -5,7 +5,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Rocp extends IndicatorBase {
   readonly lookback: number;
@@ -54,11 +54,15 @@ export class Rocp extends IndicatorBase {
 
 /** Batch ROCP with TA-Lib's name, parameters and warm-up (first valid index `period`). */
 export function rocp(real: ArrayLike<number>, period = 10): Float64Array {
-  assertFiniteSeries('ROCP', 'input', real);
   const ind = new Rocp(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('ROCP', ['input'], [real], i, e);
+  }
   return out;
 }
 

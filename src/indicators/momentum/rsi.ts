@@ -7,7 +7,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 /** TA-Lib's TA_EPSILON (ta_utility.h), used by TA_IS_ZERO. */
 const EPSILON = 0.00000000000001;
@@ -19,6 +19,8 @@ export class Rsi extends IndicatorBase {
   private prevValue = 0;
   private prevGain = 0;
   private prevLoss = 0;
+  /** Scratch for branch-free selection. */
+  private readonly pick = new Float64Array(2);
 
   constructor(period = 14, outputs?: Float64Array) {
     super(1, outputs);
@@ -39,18 +41,24 @@ export class Rsi extends IndicatorBase {
     }
     const d = x - this.prevValue;
     this.prevValue = x;
+    // TA-Lib: if (d < 0) loss -= d; else gain += d. Up or down is a coin flip on market data, so the
+    // branch is replaced by picking d or a zero for each side: x + -0 and x - 0 are exactly x.
+    const pick = this.pick;
+    const down = +(d < 0);
+    pick[0] = d;
+    pick[1] = -0;
+    const up = pick[down]!;
+    pick[0] = 0;
+    pick[1] = d;
+    const dn = pick[down]!;
     if (n > p) {
-      let loss = this.prevLoss * this.periodMinus1;
-      let gain = this.prevGain * this.periodMinus1;
-      if (d < 0) loss -= d;
-      else gain += d;
-      loss /= p;
-      gain /= p;
+      const loss = (this.prevLoss * this.periodMinus1 - dn) / p;
+      const gain = (this.prevGain * this.periodMinus1 + up) / p;
       this.prevLoss = loss;
       this.prevGain = gain;
     } else {
-      if (d < 0) this.prevLoss -= d;
-      else this.prevGain += d;
+      this.prevLoss -= dn;
+      this.prevGain += up;
       if (n < p) return NaN;
       this.prevLoss /= p;
       this.prevGain /= p;
@@ -86,11 +94,15 @@ export class Rsi extends IndicatorBase {
 
 /** Batch RSI with TA-Lib's name, parameters and warm-up (first valid index `period`). */
 export function rsi(real: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('RSI', 'input', real);
   const ind = new Rsi(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('RSI', ['input'], [real], i, e);
+  }
   return out;
 }
 

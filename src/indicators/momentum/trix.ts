@@ -9,7 +9,7 @@ import { Ema } from '../overlap/ema.js';
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Trix extends IndicatorBase {
   readonly lookback: number;
@@ -75,11 +75,15 @@ export class Trix extends IndicatorBase {
 
 /** Batch TRIX with TA-Lib's name, parameters and warm-up (first valid index 3 * (period - 1) + 1). */
 export function trix(real: ArrayLike<number>, period = 30): Float64Array {
-  assertFiniteSeries('TRIX', 'input', real);
   const ind = new Trix(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('TRIX', ['input'], [real], i, e);
+  }
   return out;
 }
 

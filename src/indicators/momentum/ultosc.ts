@@ -9,7 +9,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import { assertPeriod, rethrowAtIndex } from '../validate.js';
 import { HLC, rejectBar } from './bar-check.js';
 import { isZero } from './directional-movement.js';
 
@@ -163,20 +163,22 @@ export function ultosc(
   period2 = 14,
   period3 = 28,
 ): Float64Array {
-  assertFiniteSeries('ULTOSC', 'high', high);
-  assertFiniteSeries('ULTOSC', 'low', low);
-  assertFiniteSeries('ULTOSC', 'close', close);
   const ind = new UltOsc(period1, period2, period3);
   const bar = newMutableBar();
   const n = high.length;
   const out = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('ULTOSC', ['high', 'low', 'close'], [high, low, close], i, e);
   }
   return out;
 }

@@ -5,19 +5,19 @@
  */
 import { IndicatorBase } from '../base.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod } from '../validate.js';
+import { assertPeriod, rethrowAtIndex } from '../validate.js';
 import { HLC, rejectBar } from './bar-check.js';
-import { HighLowWindow } from './high-low-window.js';
+import { WindowExtremes } from './window-extremes.js';
 
 export class WillR extends IndicatorBase {
   readonly lookback: number;
-  private readonly window: HighLowWindow;
+  private readonly window: WindowExtremes;
 
   constructor(period = 14, outputs?: Float64Array) {
     super(1, outputs);
     assertPeriod('WILLR', 'period', period, 2);
     this.lookback = period - 1;
-    this.window = new HighLowWindow(period);
+    this.window = new WindowExtremes(period);
   }
 
   update(bar: Bar): void {
@@ -27,40 +27,49 @@ export class WillR extends IndicatorBase {
     if (high - high + (low - low) + (close - close) !== 0) rejectBar('WILLR', bar, HLC);
     const today = this.count++;
     const w = this.window;
-    w.push(bar);
+    w.push(high, low);
     if (today < this.lookback) return;
     const highest = w.highest;
     const diff = (highest - w.lowest) / -100.0;
     this.outputs[0] = diff !== 0.0 ? (highest - close) / diff : 0.0;
   }
 
+  /** The window in HighLowWindow's layout (what WILLR used before WindowExtremes). */
   snapshot(): IndicatorState {
-    return { count: this.count, window: this.window.snapshot(), out: this.outputs[0]! };
+    const w = this.window;
+    const { highs, lows } = w.ringSnapshot();
+    const { highestIdx, lowestIdx } = w.extremeIndexes();
+    const n = w.count;
+    const window = { n, slot: n === 0 ? -1 : (n - 1) % w.length, highs, lows, highest: w.highest, highestIdx, lowest: w.lowest, lowestIdx };
+    return { count: this.count, window, out: this.outputs[0]! };
   }
 
   restore(s: IndicatorState): void {
     this.count = s.count as number;
-    this.window.restore(s.window as IndicatorState);
+    const w = s.window as IndicatorState;
+    this.window.restoreRing(w.n as number, w.highs, w.lows);
     this.outputs[0] = (s.out as number | null) ?? NaN;
   }
 }
 
 /** Batch WILLR with TA-Lib's name, parameters and warm-up (first valid index period-1). */
 export function willr(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('WILLR', 'high', high);
-  assertFiniteSeries('WILLR', 'low', low);
-  assertFiniteSeries('WILLR', 'close', close);
   const ind = new WillR(period);
   const bar = newMutableBar();
   const n = high.length;
   const out = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('WILLR', ['high', 'low', 'close'], [high, low, close], i, e);
   }
   return out;
 }

@@ -12,7 +12,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, assertRange, rejectInput } from '../validate.js';
+import { assertPeriod, assertRange, rejectInput, rethrowAtIndex } from '../validate.js';
 import { createMovingAverage, MA_TYPE, type MovingAverage } from './ma-type.js';
 
 const EPSILON = 0.00000000000001;
@@ -127,18 +127,22 @@ export function bbands(
   nbDevDn = 2,
   maType = 0,
 ): { upper: Float64Array; middle: Float64Array; lower: Float64Array } {
-  assertFiniteSeries('BBANDS', 'input', real);
   const ind = new Bbands(period, nbDevUp, nbDevDn, maType);
   const n = real.length;
   const upper = new Float64Array(n);
   const middle = new Float64Array(n);
   const lower = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    ind.next(real[i]!);
-    upper[i] = o[0]!;
-    middle[i] = o[1]!;
-    lower[i] = o[2]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      ind.next(real[i]!);
+      upper[i] = o[0]!;
+      middle[i] = o[1]!;
+      lower[i] = o[2]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('BBANDS', ['input'], [real], i, e);
   }
   return { upper, middle, lower };
 }

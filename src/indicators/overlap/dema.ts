@@ -5,7 +5,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 import { emaStep } from './ema-chain.js';
 
 export class Dema extends IndicatorBase {
@@ -68,11 +68,15 @@ export class Dema extends IndicatorBase {
 
 /** Batch DEMA with TA-Lib's name, parameters and warm-up (first valid index 2*(period-1)). */
 export function dema(real: ArrayLike<number>, period = 30): Float64Array {
-  assertFiniteSeries('DEMA', 'input', real);
   const ind = new Dema(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('DEMA', ['input'], [real], i, e);
+  }
   return out;
 }
 

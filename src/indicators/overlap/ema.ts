@@ -4,7 +4,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Ema extends IndicatorBase {
   readonly lookback: number;
@@ -54,11 +54,15 @@ export class Ema extends IndicatorBase {
 }
 
 export function ema(real: ArrayLike<number>, period = 30): Float64Array {
-  assertFiniteSeries('EMA', 'input', real);
   const ind = new Ema(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('EMA', ['input'], [real], i, e);
+  }
   return out;
 }
 

@@ -10,11 +10,14 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, rejectInput } from '../validate.js';
+import { rejectInput, rethrowAtIndex } from '../validate.js';
 import { HILBERT_SLOTS, hilbertTransform } from './hilbert.js';
 
 const RAD2DEG = 45.0 / Math.atan(1);
-/** Ring of raw inputs: the trendline reads up to 50 of them, the WMA the one 3 bars back. */
+/**
+ * Ring of raw inputs: the trendline reads up to 50 of them, the WMA the one 3 bars back. Every value
+ * is written twice, at slot and slot + RING, so the newest 50 are contiguous below slot + RING.
+ */
 const RING = 64;
 const MASK = RING - 1;
 const H_SIZE = HILBERT_SLOTS;
@@ -25,7 +28,7 @@ const JQ = 3 * H_SIZE;
 
 export class HtTrendline extends IndicatorBase {
   readonly lookback = 63;
-  private readonly ring = new Float64Array(RING);
+  private readonly ring = new Float64Array(2 * RING);
   private readonly hilbert = new Float64Array(4 * H_SIZE);
   private periodWMASum = 0;
   private periodWMASub = 0;
@@ -44,6 +47,8 @@ export class HtTrendline extends IndicatorBase {
   private iTrend1 = 0;
   private iTrend2 = 0;
   private iTrend3 = 0;
+  /** The value being added (see step). */
+  private input = 0;
 
   constructor(outputs?: Float64Array) {
     super(1, outputs);
@@ -51,10 +56,29 @@ export class HtTrendline extends IndicatorBase {
 
   /** Adds one value; returns the trendline or NaN while warming up. */
   next(x: number): number {
+    this.input = x;
+    this.step();
+    return this.count > 63 ? this.outputs[0]! : NaN;
+  }
+
+  update(bar: Bar): void {
+    this.input = bar.close;
+    this.step();
+  }
+
+  /**
+   * One bar, read from `input`: a call V8 does not inline (this is too large) passes no double and
+   * returns none, so nothing is boxed on the heap.
+   */
+  private step(): void {
+    const x = this.input;
     if (x - x !== 0) rejectInput('HT_TRENDLINE', 'input', x);
     const n = this.count++;
     const ring = this.ring;
-    ring[n & MASK] = x;
+    /** newest value, with at least 63 older ones below it */
+    const top = (n & MASK) + RING;
+    ring[top - RING] = x;
+    ring[top] = x;
     if (n < 3) {
       if (n === 0) {
         this.periodWMASub = x;
@@ -63,41 +87,37 @@ export class HtTrendline extends IndicatorBase {
         this.periodWMASub += x;
         this.periodWMASum += x * (n + 1);
       }
-      return NaN;
+      return;
     }
     // DO_PRICE_WMA
     let sub = this.periodWMASub + x;
     sub -= this.trailingWMAValue;
     let sum = this.periodWMASum + x * 4.0;
-    this.trailingWMAValue = ring[(n - 3) & MASK]!;
+    this.trailingWMAValue = ring[top - 3]!;
     const smoothedValue = sum * 0.1;
     sum -= sub;
     this.periodWMASub = sub;
     this.periodWMASum = sum;
-    if (n < 37) return NaN;
+    if (n < 37) return;
 
     const adjustedPrevPeriod = 0.075 * this.period + 0.54;
     const h = this.hilbert;
     const hIdx = this.hilbertIdx;
-    let q2: number;
-    let i2: number;
-    if (n % 2 === 0) {
-      const detrender = hilbertTransform(h, DETRENDER, hIdx, 1, smoothedValue, adjustedPrevPeriod);
-      const q1 = hilbertTransform(h, Q1, hIdx, 1, detrender, adjustedPrevPeriod);
-      const jI = hilbertTransform(h, JI, hIdx, 1, this.i1ForEvenPrev3, adjustedPrevPeriod);
-      const jQ = hilbertTransform(h, JQ, hIdx, 1, q1, adjustedPrevPeriod);
+    // Even and odd bars use their own Hilbert buffers and i1 history; one code path with `even`
+    // (rather than two copies of the four transforms) keeps next() within V8's inlining budget.
+    const even = (n & 1) ^ 1;
+    const i1 = even === 1 ? this.i1ForEvenPrev3 : this.i1ForOddPrev3;
+    const detrender = hilbertTransform(h, DETRENDER, hIdx, even, smoothedValue, adjustedPrevPeriod);
+    const q1 = hilbertTransform(h, Q1, hIdx, even, detrender, adjustedPrevPeriod);
+    const jI = hilbertTransform(h, JI, hIdx, even, i1, adjustedPrevPeriod);
+    const jQ = hilbertTransform(h, JQ, hIdx, even, q1, adjustedPrevPeriod);
+    const q2 = 0.2 * (q1 + jI) + 0.8 * this.prevQ2;
+    const i2 = 0.2 * (i1 - jQ) + 0.8 * this.prevI2;
+    if (even === 1) {
       if (++this.hilbertIdx === 3) this.hilbertIdx = 0;
-      q2 = 0.2 * (q1 + jI) + 0.8 * this.prevQ2;
-      i2 = 0.2 * (this.i1ForEvenPrev3 - jQ) + 0.8 * this.prevI2;
       this.i1ForOddPrev3 = this.i1ForOddPrev2;
       this.i1ForOddPrev2 = detrender;
     } else {
-      const detrender = hilbertTransform(h, DETRENDER, hIdx, 0, smoothedValue, adjustedPrevPeriod);
-      const q1 = hilbertTransform(h, Q1, hIdx, 0, detrender, adjustedPrevPeriod);
-      const jI = hilbertTransform(h, JI, hIdx, 0, this.i1ForOddPrev3, adjustedPrevPeriod);
-      const jQ = hilbertTransform(h, JQ, hIdx, 0, q1, adjustedPrevPeriod);
-      q2 = 0.2 * (q1 + jI) + 0.8 * this.prevQ2;
-      i2 = 0.2 * (this.i1ForOddPrev3 - jQ) + 0.8 * this.prevI2;
       this.i1ForEvenPrev3 = this.i1ForEvenPrev2;
       this.i1ForEvenPrev2 = detrender;
     }
@@ -124,27 +144,31 @@ export class HtTrendline extends IndicatorBase {
     this.smoothPeriod = smoothPeriod;
 
     // Trendline: mean of the last DCPeriodInt raw inputs, newest first.
+    // (The additions form one chain in TA-Lib's order; four per loop step only saves loop overhead.)
     const dcPeriodInt = Math.trunc(smoothPeriod + 0.5);
     let t = 0.0;
-    for (let i = 0; i < dcPeriodInt; i++) t += ring[(n - i) & MASK]!;
+    let j = top;
+    const end = top - dcPeriodInt;
+    for (; j - 4 >= end; j -= 4) {
+      t += ring[j]!;
+      t += ring[j - 1]!;
+      t += ring[j - 2]!;
+      t += ring[j - 3]!;
+    }
+    for (; j > end; j--) t += ring[j]!;
     if (dcPeriodInt > 0) t = t / dcPeriodInt;
     const out = (4.0 * t + 3.0 * this.iTrend1 + 2.0 * this.iTrend2 + this.iTrend3) / 10.0;
     this.iTrend3 = this.iTrend2;
     this.iTrend2 = this.iTrend1;
     this.iTrend1 = t;
-    if (n < 63) return NaN;
+    if (n < 63) return;
     this.outputs[0] = out;
-    return out;
-  }
-
-  update(bar: Bar): void {
-    this.next(bar.close);
   }
 
   snapshot(): IndicatorState {
     return {
       count: this.count,
-      ring: encodeArray(this.ring),
+      ring: encodeArray(this.ring.subarray(0, RING)),
       hilbert: encodeArray(this.hilbert),
       s: [
         this.periodWMASum,
@@ -171,7 +195,9 @@ export class HtTrendline extends IndicatorBase {
 
   restore(st: IndicatorState): void {
     this.count = st.count as number;
-    decodeInto(this.ring, st.ring);
+    const ring = this.ring;
+    decodeInto(ring.subarray(0, RING), st.ring);
+    ring.copyWithin(RING, 0, RING);
     decodeInto(this.hilbert, st.hilbert);
     const s = st.s as number[];
     this.periodWMASum = s[0]!;
@@ -197,11 +223,15 @@ export class HtTrendline extends IndicatorBase {
 
 /** Batch HT_TRENDLINE with TA-Lib's name and warm-up (first valid index 63). */
 export function htTrendline(real: ArrayLike<number>): Float64Array {
-  assertFiniteSeries('HT_TRENDLINE', 'input', real);
   const ind = new HtTrendline();
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('HT_TRENDLINE', ['input'], [real], i, e);
+  }
   return out;
 }
 

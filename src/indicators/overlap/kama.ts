@@ -7,7 +7,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 const CONST_MAX = 2.0 / (30.0 + 1.0);
 const CONST_DIFF = 2.0 / (2.0 + 1.0) - CONST_MAX;
@@ -117,11 +117,15 @@ export class Kama extends IndicatorBase {
 
 /** Batch KAMA with TA-Lib's name, parameters and warm-up (first valid index period). */
 export function kama(real: ArrayLike<number>, period = 30): Float64Array {
-  assertFiniteSeries('KAMA', 'input', real);
   const ind = new Kama(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('KAMA', ['input'], [real], i, e);
+  }
   return out;
 }
 

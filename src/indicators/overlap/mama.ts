@@ -10,7 +10,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertRange, rejectInput } from '../validate.js';
+import { assertRange, rejectInput, rethrowAtIndex } from '../validate.js';
 import { HILBERT_SLOTS, hilbertTransform } from './hilbert.js';
 
 const RAD2DEG = 180.0 / (4.0 * Math.atan(1));
@@ -42,6 +42,8 @@ export class Mama extends IndicatorBase {
   private prevPhase = 0;
   private mama = 0;
   private fama = 0;
+  /** The value being added (see step). */
+  private input = 0;
 
   constructor(fastLimit = 0.5, slowLimit = 0.05, outputs?: Float64Array) {
     super(2, outputs);
@@ -53,6 +55,22 @@ export class Mama extends IndicatorBase {
 
   /** Adds one value; returns MAMA or NaN while warming up (FAMA is outputs[1]). */
   next(x: number): number {
+    this.input = x;
+    this.step();
+    return this.count > 32 ? this.outputs[0]! : NaN;
+  }
+
+  update(bar: Bar): void {
+    this.input = bar.close;
+    this.step();
+  }
+
+  /**
+   * One bar, read from `input`: a call V8 does not inline (this is too large) passes no double and
+   * returns none, so nothing is boxed on the heap.
+   */
+  private step(): void {
+    const x = this.input;
     if (x - x !== 0) rejectInput('MAMA', 'input', x);
     const n = this.count++;
     const ring = this.ring;
@@ -65,7 +83,7 @@ export class Mama extends IndicatorBase {
         this.periodWMASub += x;
         this.periodWMASum += x * (n + 1);
       }
-      return NaN;
+      return;
     }
     // DO_PRICE_WMA
     let sub = this.periodWMASub + x;
@@ -76,38 +94,30 @@ export class Mama extends IndicatorBase {
     sum -= sub;
     this.periodWMASub = sub;
     this.periodWMASum = sum;
-    if (n < 12) return NaN;
+    if (n < 12) return;
 
     const adjustedPrevPeriod = 0.075 * this.period + 0.54;
     const h = this.hilbert;
     const hIdx = this.hilbertIdx;
-    let q2: number;
-    let i2: number;
-    let phase: number;
-    if (n % 2 === 0) {
-      const detrender = hilbertTransform(h, DETRENDER, hIdx, 1, smoothedValue, adjustedPrevPeriod);
-      const q1 = hilbertTransform(h, Q1, hIdx, 1, detrender, adjustedPrevPeriod);
-      const i1 = this.i1ForEvenPrev3;
-      const jI = hilbertTransform(h, JI, hIdx, 1, i1, adjustedPrevPeriod);
-      const jQ = hilbertTransform(h, JQ, hIdx, 1, q1, adjustedPrevPeriod);
+    // Even and odd bars use their own Hilbert buffers and i1 history; one code path with `even`
+    // (rather than two copies of the four transforms) keeps next() within V8's inlining budget.
+    const even = (n & 1) ^ 1;
+    const i1 = even === 1 ? this.i1ForEvenPrev3 : this.i1ForOddPrev3;
+    const detrender = hilbertTransform(h, DETRENDER, hIdx, even, smoothedValue, adjustedPrevPeriod);
+    const q1 = hilbertTransform(h, Q1, hIdx, even, detrender, adjustedPrevPeriod);
+    const jI = hilbertTransform(h, JI, hIdx, even, i1, adjustedPrevPeriod);
+    const jQ = hilbertTransform(h, JQ, hIdx, even, q1, adjustedPrevPeriod);
+    const q2 = 0.2 * (q1 + jI) + 0.8 * this.prevQ2;
+    const i2 = 0.2 * (i1 - jQ) + 0.8 * this.prevI2;
+    if (even === 1) {
       if (++this.hilbertIdx === 3) this.hilbertIdx = 0;
-      q2 = 0.2 * (q1 + jI) + 0.8 * this.prevQ2;
-      i2 = 0.2 * (i1 - jQ) + 0.8 * this.prevI2;
       this.i1ForOddPrev3 = this.i1ForOddPrev2;
       this.i1ForOddPrev2 = detrender;
-      phase = i1 !== 0.0 ? Math.atan(q1 / i1) * RAD2DEG : 0.0;
     } else {
-      const detrender = hilbertTransform(h, DETRENDER, hIdx, 0, smoothedValue, adjustedPrevPeriod);
-      const q1 = hilbertTransform(h, Q1, hIdx, 0, detrender, adjustedPrevPeriod);
-      const i1 = this.i1ForOddPrev3;
-      const jI = hilbertTransform(h, JI, hIdx, 0, i1, adjustedPrevPeriod);
-      const jQ = hilbertTransform(h, JQ, hIdx, 0, q1, adjustedPrevPeriod);
-      q2 = 0.2 * (q1 + jI) + 0.8 * this.prevQ2;
-      i2 = 0.2 * (i1 - jQ) + 0.8 * this.prevI2;
       this.i1ForEvenPrev3 = this.i1ForEvenPrev2;
       this.i1ForEvenPrev2 = detrender;
-      phase = i1 !== 0.0 ? Math.atan(q1 / i1) * RAD2DEG : 0.0;
     }
+    const phase = i1 !== 0.0 ? Math.atan(q1 / i1) * RAD2DEG : 0.0;
     let alpha = this.prevPhase - phase;
     this.prevPhase = phase;
     if (alpha < 1.0) alpha = 1.0;
@@ -142,15 +152,10 @@ export class Mama extends IndicatorBase {
     else if (period > 50) period = 50;
     this.period = 0.2 * period + 0.8 * prevPeriod;
 
-    if (n < 32) return NaN;
+    if (n < 32) return;
     const o = this.outputs;
     o[0] = mama;
     o[1] = fama;
-    return mama;
-  }
-
-  update(bar: Bar): void {
-    this.next(bar.close);
   }
 
   snapshot(): IndicatorState {
@@ -207,16 +212,20 @@ export class Mama extends IndicatorBase {
 
 /** Batch MAMA with TA-Lib's name, parameters and warm-up (first valid index 32). */
 export function mama(real: ArrayLike<number>, fastLimit = 0.5, slowLimit = 0.05): { mama: Float64Array; fama: Float64Array } {
-  assertFiniteSeries('MAMA', 'input', real);
   const ind = new Mama(fastLimit, slowLimit);
   const n = real.length;
   const m = new Float64Array(n);
   const f = new Float64Array(n);
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    ind.next(real[i]!);
-    m[i] = o[0]!;
-    f[i] = o[1]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      ind.next(real[i]!);
+      m[i] = o[0]!;
+      f[i] = o[1]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('MAMA', ['input'], [real], i, e);
   }
   return { mama: m, fama: f };
 }

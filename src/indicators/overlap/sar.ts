@@ -7,7 +7,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertRange, rejectInput } from '../validate.js';
+import { assertRange, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Sar extends IndicatorBase {
   readonly lookback = 1;
@@ -19,6 +19,9 @@ export class Sar extends IndicatorBase {
   private sar = 0;
   private newHigh = 0;
   private newLow = 0;
+  /** The bar before newHigh/newLow, for step (not state: set before each step). */
+  private prevHigh = 0;
+  private prevLow = 0;
 
   constructor(acceleration = 0.02, maximum = 0.2, outputs?: Float64Array) {
     super(1, outputs);
@@ -34,14 +37,20 @@ export class Sar extends IndicatorBase {
     if (high - high !== 0) rejectInput('SAR', 'high', high);
     if (low - low !== 0) rejectInput('SAR', 'low', low);
     if (this.count++ < 2) {
-      this.warmUp(high, low);
+      this.warmUp(bar);
       return;
     }
-    this.step(high, low, this.newHigh, this.newLow);
+    this.prevHigh = this.newHigh;
+    this.prevLow = this.newLow;
+    this.newHigh = high;
+    this.newLow = low;
+    this.step();
   }
 
   /** Bar 0 is remembered; bar 1 sets the direction from the minus DM and the first SAR/EP. */
-  private warmUp(high: number, low: number): void {
+  private warmUp(bar: Bar): void {
+    const high = bar.high;
+    const low = bar.low;
     if (this.count === 1) {
       this.newHigh = high;
       this.newLow = low;
@@ -59,13 +68,23 @@ export class Sar extends IndicatorBase {
     }
     this.af = this.acceleration;
     // TA-Lib's first iteration uses the second bar as both the previous and the new bar.
-    this.step(high, low, high, low);
-  }
-
-  /** One iteration of TA-Lib's loop (same comparisons and operations). */
-  private step(high: number, low: number, prevHigh: number, prevLow: number): void {
+    this.prevHigh = high;
+    this.prevLow = low;
     this.newHigh = high;
     this.newLow = low;
+    this.step();
+  }
+
+  /**
+   * One iteration of TA-Lib's loop (same comparisons and operations) on the bar in newHigh/newLow
+   * after the one in prevHigh/prevLow. The numbers travel in fields: a call V8 does not inline would
+   * box every double argument on the heap.
+   */
+  private step(): void {
+    const high = this.newHigh;
+    const low = this.newLow;
+    const prevHigh = this.prevHigh;
+    const prevLow = this.prevLow;
     let sar = this.sar;
     let out: number;
     if (this.isLong) {
@@ -152,18 +171,21 @@ export class Sar extends IndicatorBase {
 
 /** Batch SAR with TA-Lib's name, parameters and warm-up (first valid index 1). */
 export function sar(high: ArrayLike<number>, low: ArrayLike<number>, acceleration = 0.02, maximum = 0.2): Float64Array {
-  assertFiniteSeries('SAR', 'high', high);
-  assertFiniteSeries('SAR', 'low', low);
   const ind = new Sar(acceleration, maximum);
   const n = high.length;
   const out = new Float64Array(n);
   const bar = newMutableBar();
   const o = ind.outputs;
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('SAR', ['high', 'low'], [high, low], i, e);
   }
   return out;
 }

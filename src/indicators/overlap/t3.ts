@@ -5,7 +5,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, assertRange, rejectInput } from '../validate.js';
+import { assertPeriod, assertRange, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class T3 extends IndicatorBase {
   readonly lookback: number;
@@ -153,11 +153,15 @@ export class T3 extends IndicatorBase {
 
 /** Batch T3 with TA-Lib's name, parameters and warm-up (first valid index 6*(period-1)). */
 export function t3(real: ArrayLike<number>, period = 5, vFactor = 0.7): Float64Array {
-  assertFiniteSeries('T3', 'input', real);
   const ind = new T3(period, vFactor);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('T3', ['input'], [real], i, e);
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 import { emaStep } from './ema-chain.js';
 
 export class Tema extends IndicatorBase {
@@ -82,11 +82,15 @@ export class Tema extends IndicatorBase {
 
 /** Batch TEMA with TA-Lib's name, parameters and warm-up (first valid index 3*(period-1)). */
 export function tema(real: ArrayLike<number>, period = 30): Float64Array {
-  assertFiniteSeries('TEMA', 'input', real);
   const ind = new Tema(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('TEMA', ['input'], [real], i, e);
+  }
   return out;
 }
 

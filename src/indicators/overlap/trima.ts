@@ -6,7 +6,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Trima extends IndicatorBase {
   readonly lookback: number;
@@ -129,11 +129,15 @@ export class Trima extends IndicatorBase {
 
 /** Batch TRIMA with TA-Lib's name, parameters and warm-up (first valid index period-1). */
 export function trima(real: ArrayLike<number>, period = 30): Float64Array {
-  assertFiniteSeries('TRIMA', 'input', real);
   const ind = new Trima(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('TRIMA', ['input'], [real], i, e);
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Wma extends IndicatorBase {
   readonly lookback: number;
@@ -85,11 +85,15 @@ export class Wma extends IndicatorBase {
 
 /** Batch WMA with TA-Lib's name, parameters and warm-up (first valid index period-1). */
 export function wma(real: ArrayLike<number>, period = 30): Float64Array {
-  assertFiniteSeries('WMA', 'input', real);
   const ind = new Wma(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('WMA', ['input'], [real], i, e);
+  }
   return out;
 }
 

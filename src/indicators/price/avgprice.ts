@@ -5,8 +5,8 @@
 import { IndicatorBase } from '../base.js';
 import { decodeNumber, encodeNumber } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { rejectInput } from '../validate.js';
-import { checkSeries } from './series.js';
+import { rejectInput, rethrowAtIndex } from '../validate.js';
+import { checkLengths } from './series.js';
 
 export class AvgPrice extends IndicatorBase {
   readonly lookback = 0;
@@ -44,18 +44,23 @@ function reject(o: number, h: number, l: number, c: number): never {
 
 /** Batch AVGPRICE with TA-Lib's name and inputs (no warm-up). */
 export function avgprice(open: ArrayLike<number>, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array {
-  const n = checkSeries('AVGPRICE', ['open', 'high', 'low', 'close'], [open, high, low, close]);
+  const n = checkLengths('AVGPRICE', ['open', 'high', 'low', 'close'], [open, high, low, close]);
   const ind = new AvgPrice();
   const bar = newMutableBar();
   const o = ind.outputs;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.open = open[i]!;
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.open = open[i]!;
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('AVGPRICE', ['open', 'high', 'low', 'close'], [open, high, low, close], i, e);
   }
   return out;
 }

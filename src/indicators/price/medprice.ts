@@ -5,8 +5,8 @@
 import { IndicatorBase } from '../base.js';
 import { decodeNumber, encodeNumber } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { rejectInput } from '../validate.js';
-import { checkSeries } from './series.js';
+import { rejectInput, rethrowAtIndex } from '../validate.js';
+import { checkLengths } from './series.js';
 
 export class MedPrice extends IndicatorBase {
   readonly lookback = 0;
@@ -38,16 +38,21 @@ export class MedPrice extends IndicatorBase {
 
 /** Batch MEDPRICE with TA-Lib's name and inputs (no warm-up). */
 export function medprice(high: ArrayLike<number>, low: ArrayLike<number>): Float64Array {
-  const n = checkSeries('MEDPRICE', ['high', 'low'], [high, low]);
+  const n = checkLengths('MEDPRICE', ['high', 'low'], [high, low]);
   const ind = new MedPrice();
   const bar = newMutableBar();
   const o = ind.outputs;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('MEDPRICE', ['high', 'low'], [high, low], i, e);
   }
   return out;
 }

@@ -1,14 +1,14 @@
 /** Input checks shared by the batch functions of the multi-input indicators (price, volatility, volume, statistic). */
 import { AlphaPulseError } from '../../core/errors.js';
-import { assertFiniteSeries, rejectInput } from '../validate.js';
+import { rejectInput } from '../validate.js';
 
 /**
- * Checks that every input series is finite and that all have the same length; returns that length.
- * Called once per batch call (cold path).
+ * Checks that all input series have the same length; returns that length. For batch loops whose
+ * incremental update (or the loop itself) rejects non-finite input and names the index.
  */
-export function checkSeries(indicator: string, names: readonly string[], series: readonly ArrayLike<number>[]): number {
+export function checkLengths(indicator: string, names: readonly string[], series: readonly ArrayLike<number>[]): number {
   const n = series[0]!.length;
-  for (let k = 0; k < series.length; k++) {
+  for (let k = 1; k < series.length; k++) {
     const s = series[k]!;
     if (s.length !== n) {
       throw new AlphaPulseError(
@@ -17,7 +17,6 @@ export function checkSeries(indicator: string, names: readonly string[], series:
         { indicator, input: names[k] },
       );
     }
-    assertFiniteSeries(indicator, names[k]!, s);
   }
   return n;
 }

@@ -5,7 +5,8 @@
 import { IndicatorBase } from '../base.js';
 import { decodeNumber, encodeNumber } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { checkSeries, rejectHlc } from './series.js';
+import { checkLengths, rejectHlc } from './series.js';
+import { rethrowAtIndex } from '../validate.js';
 
 export class TypPrice extends IndicatorBase {
   readonly lookback = 0;
@@ -35,17 +36,22 @@ export class TypPrice extends IndicatorBase {
 
 /** Batch TYPPRICE with TA-Lib's name and inputs (no warm-up). */
 export function typprice(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array {
-  const n = checkSeries('TYPPRICE', ['high', 'low', 'close'], [high, low, close]);
+  const n = checkLengths('TYPPRICE', ['high', 'low', 'close'], [high, low, close]);
   const ind = new TypPrice();
   const bar = newMutableBar();
   const o = ind.outputs;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('TYPPRICE', ['high', 'low', 'close'], [high, low, close], i, e);
   }
   return out;
 }

@@ -7,10 +7,10 @@
  * In a bar set real0 = high and real1 = low.
  */
 import { IndicatorBase } from '../base.js';
-import { checkSeries } from '../price/series.js';
+import { checkLengths } from '../price/series.js';
 import { decodeInto, decodeNumber, encodeArray, encodeNumber } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 const EPSILON = 0.00000000000001;
 
@@ -108,16 +108,21 @@ export class Beta extends IndicatorBase {
 
 /** Batch BETA with TA-Lib's name, inputs and warm-up (first valid index `period`). */
 export function beta(real0: ArrayLike<number>, real1: ArrayLike<number>, period = 5): Float64Array {
-  const n = checkSeries('BETA', ['real0', 'real1'], [real0, real1]);
+  const n = checkLengths('BETA', ['real0', 'real1'], [real0, real1]);
   const ind = new Beta(period);
   const bar = newMutableBar();
   const o = ind.outputs;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.high = real0[i]!;
-    bar.low = real1[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = real0[i]!;
+      bar.low = real1[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('BETA', ['real0', 'real1'], [real0, real1], i, e);
   }
   return out;
 }

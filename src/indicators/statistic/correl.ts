@@ -5,10 +5,10 @@
  * In a bar set x = high and y = low (TA-Lib inReal0, inReal1).
  */
 import { IndicatorBase } from '../base.js';
-import { checkSeries } from '../price/series.js';
+import { checkLengths } from '../price/series.js';
 import { decodeInto, encodeArray } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertPeriod, rejectInput } from '../validate.js';
+import { assertPeriod, rejectInput, rethrowAtIndex } from '../validate.js';
 
 const EPSILON = 0.00000000000001;
 
@@ -101,16 +101,21 @@ export class Correl extends IndicatorBase {
 
 /** Batch CORREL with TA-Lib's name, inputs and warm-up (first valid index period-1). */
 export function correl(real0: ArrayLike<number>, real1: ArrayLike<number>, period = 30): Float64Array {
-  const n = checkSeries('CORREL', ['real0', 'real1'], [real0, real1]);
+  const n = checkLengths('CORREL', ['real0', 'real1'], [real0, real1]);
   const ind = new Correl(period);
   const bar = newMutableBar();
   const o = ind.outputs;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.high = real0[i]!;
-    bar.low = real1[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = real0[i]!;
+      bar.low = real1[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('CORREL', ['real0', 'real1'], [real0, real1], i, e);
   }
   return out;
 }

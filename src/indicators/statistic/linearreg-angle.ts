@@ -6,7 +6,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, rejectInput } from '../validate.js';
+import { rejectInput, rethrowAtIndex } from '../validate.js';
 import { LinRegWindow } from './linreg-window.js';
 
 const RAD_TO_DEG = 180.0 / Math.PI;
@@ -49,11 +49,15 @@ export class LinearRegAngle extends IndicatorBase {
 
 /** Batch LINEARREG_ANGLE with TA-Lib's name, parameters and warm-up (first valid index period-1). */
 export function linearreg_angle(real: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('LINEARREG_ANGLE', 'input', real);
   const ind = new LinearRegAngle(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('LINEARREG_ANGLE', ['input'], [real], i, e);
+  }
   return out;
 }
 

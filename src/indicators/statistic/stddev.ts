@@ -5,7 +5,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, assertRange, rejectInput } from '../validate.js';
+import { assertPeriod, assertRange, rejectInput, rethrowAtIndex } from '../validate.js';
 import { Var } from './var.js';
 
 const EPSILON = 0.00000000000001;
@@ -55,11 +55,15 @@ export class Stddev extends IndicatorBase {
 
 /** Batch STDDEV with TA-Lib's name, parameters and warm-up (first valid index period-1). */
 export function stddev(real: ArrayLike<number>, period = 5, nbDev = 1): Float64Array {
-  assertFiniteSeries('STDDEV', 'input', real);
   const ind = new Stddev(period, nbDev);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('STDDEV', ['input'], [real], i, e);
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@
  */
 import { IndicatorBase } from '../base.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, rejectInput } from '../validate.js';
+import { rejectInput, rethrowAtIndex } from '../validate.js';
 import { LinRegWindow } from './linreg-window.js';
 
 export class Tsf extends IndicatorBase {
@@ -50,11 +50,15 @@ export class Tsf extends IndicatorBase {
 
 /** Batch TSF with TA-Lib's name, parameters and warm-up (first valid index period-1). */
 export function tsf(real: ArrayLike<number>, period = 14): Float64Array {
-  assertFiniteSeries('TSF', 'input', real);
   const ind = new Tsf(period);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('TSF', ['input'], [real], i, e);
+  }
   return out;
 }
 

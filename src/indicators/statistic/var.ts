@@ -6,7 +6,7 @@
 import { IndicatorBase } from '../base.js';
 import { decodeInto, encodeArray } from '../state.js';
 import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
-import { assertFiniteSeries, assertPeriod, assertRange, rejectInput } from '../validate.js';
+import { assertPeriod, assertRange, rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Var extends IndicatorBase {
   readonly lookback: number;
@@ -78,11 +78,15 @@ export class Var extends IndicatorBase {
  * because `var` is a reserved word.
  */
 export function variance(real: ArrayLike<number>, period = 5, nbDev = 1): Float64Array {
-  assertFiniteSeries('VAR', 'input', real);
   const ind = new Var(period, nbDev);
   const n = real.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ind.next(real[i]!);
+  let i = 0;
+  try {
+    for (; i < n; i++) out[i] = ind.next(real[i]!);
+  } catch (e) {
+    rethrowAtIndex('VAR', ['input'], [real], i, e);
+  }
   return out;
 }
 

@@ -5,10 +5,10 @@
  * atr = ((atr * (period - 1)) + tr) / period. Lookback = period; period 1 gives TRANGE.
  */
 import { IndicatorBase } from '../base.js';
-import { checkSeries, rejectHlc } from '../price/series.js';
+import { checkLengths, rejectHlc } from '../price/series.js';
 import { decodeNumber, encodeNumber } from '../state.js';
-import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertPeriod } from '../validate.js';
+import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
+import { assertPeriod, rejectSeriesAt } from '../validate.js';
 import { trueRange } from './trange.js';
 
 export class Atr extends IndicatorBase {
@@ -60,20 +60,56 @@ export class Atr extends IndicatorBase {
 
 /** Batch ATR with TA-Lib's name, inputs and warm-up (first valid index `period`). */
 export function atr(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>, period = 14): Float64Array {
-  const n = checkSeries('ATR', ['high', 'low', 'close'], [high, low, close]);
-  const ind = new Atr(period);
-  const bar = newMutableBar();
-  const o = ind.outputs;
+  const n = checkLengths('ATR', ['high', 'low', 'close'], [high, low, close]);
+  assertPeriod('ATR', 'period', period, 1);
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
-  }
+  atrInto('ATR', high, low, close, period, out, false);
   return out;
 }
+
+/**
+ * Atr.update's operations in the same order as a loop over the arrays. The average and the previous
+ * close sit in a small Float64Array rather than in locals: V8's on-stack-replacement code for the first
+ * call sometimes keeps such locals boxed. With `normalise`, NATR's (atr / close) * 100 from the first
+ * output on.
+ */
+export function atrInto(
+  name: string,
+  high: ArrayLike<number>,
+  low: ArrayLike<number>,
+  close: ArrayLike<number>,
+  period: number,
+  out: Float64Array,
+  normalise: boolean,
+): void {
+  const n = out.length;
+  const p = period;
+  const pm1 = p - 1;
+  // [previous close, sum of the true ranges then the ATR]
+  const st = new Float64Array(2);
+  out.fill(NaN, 0, Math.min(n, p));
+  for (let i = 0; i < n; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const c = close[i]!;
+    if (h - h + (l - l) + (c - c) !== 0) rejectSeriesAt(name, HLC_NAMES, [high, low, close], i);
+    const pc = st[0]!;
+    st[0] = c;
+    if (i === 0) continue;
+    const tr = trueRange(h, l, pc);
+    if (i < p) {
+      st[1] = st[1]! + tr;
+      continue;
+    }
+    const acc = i === p ? (st[1]! + tr) / p : (st[1]! * pm1 + tr) / p;
+    st[1] = acc;
+    out[i] = normalise ? (-EPSILON < c && c < EPSILON ? 0.0 : (acc / c) * 100.0) : acc;
+  }
+}
+
+const HLC_NAMES = ['high', 'low', 'close'];
+/** TA-Lib's TA_EPSILON (NATR gives 0 for a close this close to zero). */
+const EPSILON = 0.00000000000001;
 
 export const atrSpec: IndicatorSpec<{ period: number }> = {
   name: 'ATR',

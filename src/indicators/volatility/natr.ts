@@ -4,10 +4,10 @@
  * (0 when |close| < 1e-14). As in TA-Lib, period 1 returns the plain TRANGE (not normalised).
  */
 import { IndicatorBase } from '../base.js';
-import { checkSeries, rejectHlc } from '../price/series.js';
-import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
+import { checkLengths, rejectHlc } from '../price/series.js';
+import type { Bar, IndicatorSpec, IndicatorState } from '../types.js';
 import { assertPeriod } from '../validate.js';
-import { Atr } from './atr.js';
+import { Atr, atrInto } from './atr.js';
 
 const EPSILON = 0.00000000000001;
 
@@ -51,18 +51,11 @@ export class Natr extends IndicatorBase {
 
 /** Batch NATR with TA-Lib's name, inputs and warm-up (first valid index `period`). */
 export function natr(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>, period = 14): Float64Array {
-  const n = checkSeries('NATR', ['high', 'low', 'close'], [high, low, close]);
-  const ind = new Natr(period);
-  const bar = newMutableBar();
-  const o = ind.outputs;
+  const n = checkLengths('NATR', ['high', 'low', 'close'], [high, low, close]);
+  assertPeriod('NATR', 'period', period, 1);
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
-  }
+  // As Natr: period 1 gives the plain TRANGE
+  atrInto('NATR', high, low, close, period, out, period > 1);
   return out;
 }
 

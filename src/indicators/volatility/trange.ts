@@ -4,9 +4,10 @@
  * no output; lookback 1).
  */
 import { IndicatorBase } from '../base.js';
-import { checkSeries, rejectHlc } from '../price/series.js';
+import { checkLengths, rejectHlc } from '../price/series.js';
 import { decodeNumber, encodeNumber } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
+import { rethrowAtIndex } from '../validate.js';
 
 /** TA-Lib's true range of one bar given the previous close (same comparisons and order). */
 export function trueRange(high: number, low: number, prevClose: number): number {
@@ -48,17 +49,22 @@ export class TRange extends IndicatorBase {
 
 /** Batch TRANGE with TA-Lib's name and inputs (first valid index 1). */
 export function trange(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array {
-  const n = checkSeries('TRANGE', ['high', 'low', 'close'], [high, low, close]);
+  const n = checkLengths('TRANGE', ['high', 'low', 'close'], [high, low, close]);
   const ind = new TRange();
   const bar = newMutableBar();
   const o = ind.outputs;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('TRANGE', ['high', 'low', 'close'], [high, low, close], i, e);
   }
   return out;
 }

@@ -4,8 +4,8 @@
  * Definition and floating-point order: TA-Lib TA_AD (no warm-up).
  */
 import { IndicatorBase } from '../base.js';
-import { checkSeries } from '../price/series.js';
-import { rejectInput } from '../validate.js';
+import { checkLengths } from '../price/series.js';
+import { rejectInput, rethrowAtIndex } from '../validate.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
 
 /** Cold path: names the first non-finite of high, low, close, volume and throws. */
@@ -49,18 +49,23 @@ export class Ad extends IndicatorBase {
 
 /** Batch AD with TA-Lib's name and inputs (no warm-up). */
 export function ad(high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>, volume: ArrayLike<number>): Float64Array {
-  const n = checkSeries('AD', ['high', 'low', 'close', 'volume'], [high, low, close, volume]);
+  const n = checkLengths('AD', ['high', 'low', 'close', 'volume'], [high, low, close, volume]);
   const ind = new Ad();
   const bar = newMutableBar();
   const o = ind.outputs;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    bar.volume = volume[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      bar.volume = volume[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('AD', ['high', 'low', 'close', 'volume'], [high, low, close, volume], i, e);
   }
   return out;
 }

@@ -5,9 +5,9 @@
  * is at index max(fast, slow) - 1. `fast` is not required to be the shorter period (as in TA-Lib).
  */
 import { IndicatorBase } from '../base.js';
-import { checkSeries } from '../price/series.js';
+import { checkLengths } from '../price/series.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { assertPeriod } from '../validate.js';
+import { assertPeriod, rethrowAtIndex } from '../validate.js';
 import { Ad, rejectHlcv } from './ad.js';
 
 export class Adosc extends IndicatorBase {
@@ -73,18 +73,23 @@ export function adosc(
   fastPeriod = 3,
   slowPeriod = 10,
 ): Float64Array {
-  const n = checkSeries('ADOSC', ['high', 'low', 'close', 'volume'], [high, low, close, volume]);
+  const n = checkLengths('ADOSC', ['high', 'low', 'close', 'volume'], [high, low, close, volume]);
   const ind = new Adosc(fastPeriod, slowPeriod);
   const bar = newMutableBar();
   const o = ind.outputs;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.high = high[i]!;
-    bar.low = low[i]!;
-    bar.close = close[i]!;
-    bar.volume = volume[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      bar.volume = volume[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('ADOSC', ['high', 'low', 'close', 'volume'], [high, low, close, volume], i, e);
   }
   return out;
 }

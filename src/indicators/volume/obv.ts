@@ -4,15 +4,17 @@
  * warm-up).
  */
 import { IndicatorBase } from '../base.js';
-import { checkSeries } from '../price/series.js';
+import { checkLengths } from '../price/series.js';
 import { decodeNumber, encodeNumber } from '../state.js';
 import { newMutableBar, type Bar, type IndicatorSpec, type IndicatorState } from '../types.js';
-import { rejectInput } from '../validate.js';
+import { rejectInput, rethrowAtIndex } from '../validate.js';
 
 export class Obv extends IndicatorBase {
   readonly lookback = 0;
   private obv = 0;
   private prevClose = NaN;
+  /** [-0, v, -v]: the branch-free choice of what this bar adds. */
+  private readonly pick = Float64Array.of(-0, 0, 0);
 
   constructor(outputs?: Float64Array) {
     super(1, outputs);
@@ -28,9 +30,14 @@ export class Obv extends IndicatorBase {
     if (this.count++ === 0) {
       this.obv = v;
     } else {
+      // TA-Lib: if (c > prev) obv += v; else if (c < prev) obv -= v. Up or down is a coin flip on
+      // market data, so the branches become one addition of v, -v or -0 picked through a scratch array
+      // (x - v is exactly x + -v, and x + -0 is exactly x for every x).
       const prev = this.prevClose;
-      if (c > prev) this.obv += v;
-      else if (c < prev) this.obv -= v;
+      const pick = this.pick;
+      pick[1] = v;
+      pick[2] = -v;
+      this.obv += pick[+(c > prev) | (+(c < prev) << 1)]!;
     }
     this.prevClose = c;
     this.outputs[0] = this.obv;
@@ -50,16 +57,21 @@ export class Obv extends IndicatorBase {
 
 /** Batch OBV with TA-Lib's name and inputs (inReal = close, volume; no warm-up). */
 export function obv(real: ArrayLike<number>, volume: ArrayLike<number>): Float64Array {
-  const n = checkSeries('OBV', ['close', 'volume'], [real, volume]);
+  const n = checkLengths('OBV', ['close', 'volume'], [real, volume]);
   const ind = new Obv();
   const bar = newMutableBar();
   const o = ind.outputs;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    bar.close = real[i]!;
-    bar.volume = volume[i]!;
-    ind.update(bar);
-    out[i] = o[0]!;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      bar.close = real[i]!;
+      bar.volume = volume[i]!;
+      ind.update(bar);
+      out[i] = o[0]!;
+    }
+  } catch (e) {
+    rethrowAtIndex('OBV', ['close', 'volume'], [real, volume], i, e);
   }
   return out;
 }
