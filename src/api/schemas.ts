@@ -354,6 +354,7 @@ export const candlesResponse = obj({
   exchange: S,
   symbol: S,
   interval: S,
+  aggregatedFrom: { ...nS, description: "'1m' when the interval is not stored and the bars were built from stored 1m candles (UTC-aligned buckets); null for stored candles" },
   count: I,
   limit: I,
   hasMore: { type: 'boolean', description: 'more candles match beyond this page' },

@@ -9,7 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { HEAD_IDS, REGIMES } from '../../src/heads/types.js';
 import type { Store } from '../../src/store/database.js';
 import { STORE_CASES, cleanupStores } from '../helpers/databases.js';
-import { seedStore, type Fixture } from './fixture.js';
+import { writeCandles } from '../../src/store/candles.js';
+import { sampleSeries } from '../helpers/market-data.js';
+import { FIXTURE_DAYS, seedStore, type Fixture } from './fixture.js';
 import { AUTH, json, makeApp, parsePrometheus, sample, scalar } from './helpers.js';
 import type { FakeControls } from './fake-controls.js';
 
@@ -334,6 +336,83 @@ describe.each(STORE_CASES.map((c) => [c.name, c] as const))('API endpoints on %s
     const over = await app.inject({ method: 'GET', url: '/api/candles?symbol=BTCUSDT&limit=5001' });
     expect(over.statusCode).toBe(400);
     expect(JSON.parse(over.body).error.message).toContain('limit');
+  });
+
+  it.skipIf(!sc.available)('candles of an interval that is not stored: built from the 1m candles in UTC buckets, limit on the bars', async () => {
+    const minutes = sampleSeries('BTCUSDT').candles.slice(0, FIXTURE_DAYS * 1440);
+    type Bar = { openTime: number; open: number; high: number; low: number; close: number; volume: number; closeTime: number; trades: number; quoteVolume: number };
+    type Page = { interval: string; aggregatedFrom: string | null; count: number; hasMore: boolean; candles: Bar[] };
+    const expected = (tf: number): Bar[] => {
+      const out: Bar[] = [];
+      for (const c of minutes) {
+        const t = c.openTime - (c.openTime % tf);
+        const b = out[out.length - 1];
+        if (b && b.openTime === t) {
+          b.high = Math.max(b.high, c.high);
+          b.low = Math.min(b.low, c.low);
+          b.close = c.close;
+          b.volume += c.volume;
+          b.quoteVolume += c.quoteVolume;
+          b.trades += c.trades;
+          b.closeTime = c.closeTime;
+        } else out.push({ openTime: t, open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume, closeTime: c.closeTime, trades: c.trades, quoteVolume: c.quoteVolume });
+      }
+      return out;
+    };
+    const same = (got: Bar[], want: Bar[]) => {
+      expect(got.map((b) => b.openTime)).toEqual(want.map((b) => b.openTime));
+      got.forEach((b, i) => {
+        const w = want[i]!;
+        expect({ ...b, volume: 0, quoteVolume: 0 }).toMatchObject({ ...w, volume: 0, quoteVolume: 0 });
+        expect(b.volume).toBeCloseTo(w.volume, 6);
+        expect(b.quoteVolume).toBeCloseTo(w.quoteVolume, 4);
+      });
+    };
+    // 5m: the last `limit` bars, newest last, every one equal to the 1m candles folded by hand
+    const five = await json<Page>(app, '/api/candles?symbol=BTCUSDT&interval=5m&limit=100');
+    expect(five).toMatchObject({ interval: '5m', aggregatedFrom: '1m', count: 100, hasMore: true });
+    same(five.candles, expected(300_000).slice(-100));
+    expect(five.candles.at(-1)!.closeTime).toBe(five.candles.at(-1)!.openTime + 300_000 - 1); // complete
+    // 1h from a time inside a bucket: bars opening at or after it; `to` takes its bar whole
+    const hour = await json<Page>(app, `/api/candles?symbol=BTCUSDT&interval=1h&from=${f.from + 30 * 60_000}&to=${f.from + 5 * 3_600_000 + 60_000}`);
+    same(hour.candles, expected(3_600_000).slice(1, 6));
+    expect(hour.hasMore).toBe(false);
+    const firstHours = await json<Page>(app, `/api/candles?symbol=BTCUSDT&interval=1h&from=${f.from}&limit=3`);
+    expect(firstHours).toMatchObject({ count: 3, hasMore: true });
+    same(firstHours.candles, expected(3_600_000).slice(0, 3));
+    // 4h and 1d: UTC-aligned, the whole fixture fits in one page
+    const four = await json<Page>(app, '/api/candles?symbol=ETHUSDT&interval=4h&limit=5000');
+    expect(four).toMatchObject({ count: FIXTURE_DAYS * 6, hasMore: false });
+    expect(four.candles.every((b) => b.openTime % 14_400_000 === 0)).toBe(true);
+    const days = await json<Page>(app, '/api/candles?symbol=BTCUSDT&interval=1d');
+    same(days.candles, expected(86_400_000));
+    expect(days.candles[0]!.openTime).toBe(Date.UTC(2025, 5, 1));
+    // nothing to build from
+    const none = await app.inject({ method: 'GET', url: '/api/candles?symbol=DOGEUSDT&interval=5m' });
+    expect(none.statusCode).toBe(404);
+    expect(JSON.parse(none.body).error.message).toContain('nor 1m candles');
+
+    // A series with a gap and a partial last bucket: 00:00–00:04, (gap), 01:00–01:02 and day 3 00:00–00:01.
+    const other = await sc.open();
+    const t0 = Date.UTC(2025, 5, 1);
+    const pick = [0, 1, 2, 3, 4, 60, 61, 62, 2 * 1440, 2 * 1440 + 1];
+    await writeCandles(other, { exchange: 'binance', symbol: 'BTCUSDT', interval: '1m' }, pick.map((i) => ({ ...minutes[i]! })));
+    await writeCandles(other, { exchange: 'binance', symbol: 'BTCUSDT', interval: '1h' }, [{ ...minutes[0]!, closeTime: t0 + 3_600_000 - 1 }]);
+    const o = await makeApp(other);
+    const all = await json<Page>(o.app, '/api/candles?symbol=BTCUSDT&interval=5m');
+    expect(all.candles.map((b) => (b.openTime - t0) / 60_000)).toEqual([0, 60, 2 * 1440]);
+    expect(all.candles.map((b) => b.closeTime - b.openTime + 1)).toEqual([300_000, 180_000, 120_000]); // complete, partial, partial
+    expect(all.candles[1]).toMatchObject({ open: minutes[60]!.open, close: minutes[62]!.close, high: Math.max(...[60, 61, 62].map((i) => minutes[i]!.high)), low: Math.min(...[60, 61, 62].map((i) => minutes[i]!.low)) });
+    // the limit counts bars, across the gaps
+    const two = await json<Page>(o.app, '/api/candles?symbol=BTCUSDT&interval=5m&limit=2');
+    expect(two.candles.map((b) => (b.openTime - t0) / 60_000)).toEqual([60, 2 * 1440]);
+    expect(two.hasMore).toBe(true);
+    const asc = await json<Page>(o.app, `/api/candles?symbol=BTCUSDT&interval=15m&from=${t0 + 60_000}&limit=1`);
+    expect(asc.candles.map((b) => (b.openTime - t0) / 60_000)).toEqual([60]);
+    expect(asc.hasMore).toBe(true);
+    // a stored series of the interval wins
+    expect(await json<Page>(o.app, '/api/candles?symbol=BTCUSDT&interval=1h')).toMatchObject({ aggregatedFrom: null, count: 1 });
+    await o.app.close();
   });
 
   it.skipIf(!sc.available)('versions: learning_state rows, paged, the active one flagged', async () => {

@@ -1,10 +1,10 @@
 /**
  * Candles for the chart: aggregation of 1m candles into a larger timeframe (client-side, when the API
- * answers with 1m candles) and merging of live candles. Pure functions, no DOM. Times in epoch ms, UTC.
+ * cannot build that interval itself) and merging of live candles. Pure functions, no DOM. Times in epoch ms, UTC.
  */
 export type Bar = { time: number; open: number; high: number; low: number; close: number; volume: number };
 
-export const TIMEFRAMES = { '1m': 60_000, '5m': 300_000, '15m': 900_000, '1h': 3_600_000 } as const;
+export const TIMEFRAMES = { '1m': 60_000, '5m': 300_000, '15m': 900_000, '1h': 3_600_000, '4h': 14_400_000, '1d': 86_400_000 } as const;
 export type Timeframe = keyof typeof TIMEFRAMES;
 
 export function isTimeframe(s: string): s is Timeframe {

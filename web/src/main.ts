@@ -3,7 +3,7 @@
  * stream (/api/events) without reloading. State lives here; the views render from it.
  */
 import { aggregate, isTimeframe, mergeLive, normalize, spacing, TIMEFRAMES, type Bar, type Timeframe } from './aggregate.js';
-import { api, postAction, type HeadWeights, type Improvements, type LiveEvent, type Performance, type Signal, type Version } from './api.js';
+import { api, ApiError, postAction, type HeadWeights, type Improvements, type LiveEvent, type Performance, type Signal, type Version, type Versions } from './api.js';
 import { confirmWithToken, storedToken, storeToken } from './auth.js';
 import { PriceChart } from './chart.js';
 import { byId, debounce, fill, h } from './dom.js';
@@ -14,9 +14,13 @@ import { renderHeads, renderJobs, renderRegimes, renderRejections, renderVersion
 import { renderDetail, renderSignalRows } from './signals.js';
 import { WeightsChart } from './weights.js';
 
-/** Bars requested for the chart, and the most 1m candles fetched to aggregate them client-side. */
+/**
+ * Bars requested for the chart; the most 1m candles fetched to aggregate them client-side (only when the
+ * API cannot build the interval), in pages of at most the API's largest `limit`.
+ */
 const BARS = 1000;
 const MAX_MINUTES = 20_000;
+const MINUTE_PAGE = 5000;
 const PAGE = 50;
 
 const state = {
@@ -36,6 +40,8 @@ const state = {
   total: null as number | null,
   selectedId: null as string | null,
   tab: 'open' as 'open' | 'recent',
+  /** the user picked a tab: no automatic switch to Recent when nothing is open */
+  tabChosen: false,
   symbolOnly: false,
   fresh: new Set<string>(),
   /** symbols in the selector */
@@ -44,7 +50,7 @@ const state = {
   improvements: null as Improvements | null,
   weights: null as HeadWeights | null,
   weightDays: 30,
-  versions: null as Version[] | null,
+  versions: null as Versions | null,
 };
 
 const el = {
@@ -104,21 +110,29 @@ async function loadChart(): Promise<void> {
   try {
     let bars: Bar[] = [];
     let minutes = false;
+    let fallback = tf !== '1m' && state.serverAggregates === false;
     if (tf === '1m' || state.serverAggregates !== false) {
-      bars = await api.candles(symbol, tf, BARS);
-      const sp = spacing(bars);
-      if (tf === '1m') minutes = true;
-      else if (sp > 0 && sp < tfMs) {
-        state.serverAggregates = false; // the API ignored the interval: aggregate 1m here
-        minutes = true;
-      } else if (sp === tfMs) state.serverAggregates = true;
-    }
-    if (tf !== '1m' && state.serverAggregates === false) {
       try {
-        bars = await api.candles(symbol, '1m', Math.min(BARS * (tfMs / 60_000), MAX_MINUTES));
-      } catch {
-        // a server that caps `limit` still gave us the first answer's candles
+        bars = await api.candles(symbol, tf, BARS);
+        const sp = spacing(bars);
+        if (tf === '1m') minutes = true;
+        else if (sp > 0 && sp < tfMs) {
+          state.serverAggregates = false; // the API ignored the interval: aggregate 1m here
+          fallback = true;
+          minutes = true;
+        } else if (sp === tfMs) state.serverAggregates = true;
+      } catch (e) {
+        // An API that neither stores nor builds this interval (404, or 400 for an interval it does not
+        // know): aggregate its 1m candles here. Whether it is the interval or the symbol that is missing,
+        // the 1m request tells.
+        if (tf === '1m' || !(e instanceof ApiError && (e.status === 404 || e.status === 400))) throw e;
+        fallback = true;
       }
+    }
+    if (fallback) {
+      const minuteBars = await minuteCandles(symbol, Math.min(BARS * (tfMs / 60_000), MAX_MINUTES));
+      // a server that ignored the interval still gave us the first answer's candles
+      if (minuteBars.length > 0 || bars.length === 0) bars = minuteBars;
       minutes = true;
     }
     if (load !== state.chartLoad) return; // the symbol or timeframe changed meanwhile
@@ -138,6 +152,28 @@ async function loadChart(): Promise<void> {
   }
 }
 
+/** The newest `want` 1m candles, paged backwards (the API answers at most MINUTE_PAGE at a time). */
+async function minuteCandles(symbol: string, want: number): Promise<Bar[]> {
+  const pages: Bar[][] = [];
+  let got = 0;
+  let to: number | undefined;
+  while (got < want) {
+    const n = Math.min(MINUTE_PAGE, want - got);
+    let page: Bar[];
+    try {
+      page = normalize(await api.candles(symbol, '1m', n, to));
+    } catch (e) {
+      if (got === 0) throw e;
+      break; // keep what the earlier pages gave
+    }
+    pages.unshift(page);
+    got += page.length;
+    if (page.length < n) break; // nothing older (or a server that caps `limit`)
+    to = page[0]!.time - 1;
+  }
+  return pages.flat();
+}
+
 function drawChartSignals(): void {
   const mine = [...state.signals.values()].filter((s) => s.symbol === state.symbol).sort((a, b) => b.time - a.time);
   priceChart.setSignals(mine, state.selectedId);
@@ -155,6 +191,8 @@ async function loadSignals(): Promise<void> {
     addSignals(recent.signals);
     state.recentLoaded = recent.signals.length;
     state.total = recent.total;
+    // Nothing open (e.g. a finished replay): show the recent ones rather than an empty table.
+    if (!state.tabChosen && state.tab === 'open' && open.signals.length === 0 && recent.signals.length > 0) setTab('recent');
     for (const s of state.signals.values()) if (!state.symbols.has(s.symbol)) addSymbol(s.symbol);
     if (state.selectedId === null) {
       const first = sortedSignals()[0] ?? [...state.signals.values()].sort((a, b) => b.time - a.time)[0];
@@ -236,14 +274,18 @@ async function loadWeights(): Promise<void> {
   try {
     state.weights = await api.headWeights(state.weightDays);
     weightsChart.set(state.weights);
-    const v = state.weights.current?.version;
-    el.weightsVersion.textContent = v == null ? '' : `active v${v}`;
+    const w = state.weights;
+    const v = w.current?.version;
+    const parts = [v == null ? '' : `active v${v}`, w.history.length ? `${w.history.length} version${w.history.length === 1 ? '' : 's'}` : 'no new versions'];
+    if (w.anchored && w.window) parts.push(`${state.weightDays} days up to ${fmtTime(w.window.to, true)} (nothing newer)`);
+    el.weightsVersion.textContent = parts.filter(Boolean).join(' · ');
+    el.weightsVersion.title = w.anchored ? `No version was created in the last ${state.weightDays} days: showing the ${state.weightDays} days before the newest version.` : '';
   } catch (e) {
     el.weightsVersion.textContent = `Could not load: ${errText(e)}`;
   }
 }
 
-const loadRejections = () => guarded(el.rejections, 6, 'rejection analysis', async () => renderRejections(el.rejections, await api.rejections()));
+const loadRejections = () => guarded(el.rejections, 7, 'rejection analysis', async () => renderRejections(el.rejections, await api.rejections()));
 const loadJobs = () => guarded(el.jobs, 5, 'jobs', async () => renderJobs(el.jobs, await api.scheduler()));
 const loadVersions = () =>
   guarded(el.versions, 6, 'versions', async () => {
@@ -252,7 +294,7 @@ const loadVersions = () =>
   });
 
 function renderVersionsTable(): void {
-  renderVersions(el.versions, state.versions, state.weights?.current?.version ?? null, (v) => void rollback(v));
+  renderVersions(el.versions, state.versions?.items ?? null, state.versions?.activeVersion ?? state.weights?.current?.version ?? null, (v) => void rollback(v));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -280,12 +322,17 @@ async function trigger(job: 'daily' | 'weekly', button: HTMLButtonElement): Prom
     const r = await postAction(job === 'daily' ? '/learning/trigger-daily' : '/learning/trigger-weekly', token);
     if (r.ok) {
       showResult(el.jobResult, true, `✓ ${job} job: ${r.message || 'done'}`);
-      void loadJobs();
-      void loadPerformance();
-      void loadWeights().then(loadVersions);
+    } else if (r.status >= 200 && r.status < 300) {
+      showResult(el.jobResult, false, `✗ ${job} job ${r.message || 'failed'}`); // it ran and failed
     } else {
       if (r.status === 401) storeToken('');
       showResult(el.jobResult, false, `✗ ${job} job: ${describeFailure(r.status, r.message)}`);
+    }
+    if (r.status >= 200 && r.status < 300) {
+      void loadJobs();
+      void loadPerformance();
+      void loadRejections();
+      void loadWeights().then(loadVersions);
     }
   } finally {
     button.disabled = false;
@@ -439,6 +486,7 @@ el.timeframes.addEventListener('click', (e) => {
 document.querySelector('.tabs')!.addEventListener('click', (e) => {
   const tab = (e.target as HTMLElement).closest<HTMLButtonElement>('button')?.dataset.tab;
   if (tab === 'open' || tab === 'recent') {
+    state.tabChosen = true;
     setTab(tab);
     renderSignals();
   }

@@ -1,5 +1,5 @@
 /** The learning panels: heads, regimes, rejection analysis, scheduled jobs and learning versions. */
-import { HEAD_SPECIALTY, HEADS, type Performance, type Rejections, type Scheduler, type Version } from './api.js';
+import { HEAD_SPECIALTY, HEADS, type Performance, type RejectionRow, type Rejections, type Scheduler, type Version } from './api.js';
 import { fill, h } from './dom.js';
 import { DASH, fmtInt, fmtNum, fmtPct, fmtRate, fmtRelative, fmtTime, signClass } from './format.js';
 import { HEAD_COLORS } from './weights.js';
@@ -26,7 +26,7 @@ export function renderHeads(tbody: HTMLElement, perf: Performance | null): void 
       return h(
         'tr',
         null,
-        h('td', null, h('span', { class: 'head-badge small', style: `--c:${HEAD_COLORS[i >= 0 ? i : 8]}` }, r.head), h('span', { class: 'muted specialty' }, HEAD_SPECIALTY[r.head] ?? '')),
+        h('td', null, h('span', { class: 'head-badge small', style: `--c:${HEAD_COLORS[i >= 0 ? i : 8]}` }, r.head), h('span', { class: 'muted specialty', title: r.specialty || HEAD_SPECIALTY[r.head] || '' }, r.specialty || HEAD_SPECIALTY[r.head] || '')),
         h('td', { class: 'num' }, fmtInt(r.agreed)),
         h('td', null, rateBar(r.winRateWhenAgreed)),
         h(
@@ -50,22 +50,20 @@ export function renderRegimes(tbody: HTMLElement, perf: Performance | null): voi
 
 export function renderRejections(tbody: HTMLElement, data: Rejections | null): void {
   const rows = data?.byCategory ?? [];
-  if (rows.length === 0) return empty(tbody, 6, 'No rejections recorded yet.');
-  fill(
-    tbody,
-    rows.map((r) =>
-      h(
-        'tr',
-        null,
-        h('td', { class: 'mono' }, r.category),
-        h('td', { class: 'num' }, fmtInt(r.rejections)),
-        h('td', { class: 'num' }, fmtInt(r.resolved)),
-        h('td', { class: 'num pos-soft' }, fmtInt(r.goodRejections)),
-        h('td', { class: 'num neg-soft' }, fmtInt(r.missedOpportunities)),
-        h('td', null, rateBar(r.accuracy)),
-      ),
-    ),
-  );
+  if (rows.length === 0) return empty(tbody, 7, 'No rejections recorded yet.');
+  const row = (r: RejectionRow, total = false) =>
+    h(
+      'tr',
+      { class: total ? 'total' : null, 'data-category': total ? null : r.category },
+      h('td', { class: total ? null : 'mono' }, total ? h('b', null, 'All categories') : r.category),
+      h('td', { class: 'num', title: 'rejections of this category' }, fmtInt(r.rejections)),
+      h('td', { class: 'num', title: 'rejected candidates with a would-be trade, followed as shadow positions' }, fmtInt(r.candidates)),
+      h('td', { class: 'num' }, fmtInt(r.resolved)),
+      h('td', { class: 'num pos-soft', title: 'the would-be trade lost: rightly rejected' }, fmtInt(r.goodRejections)),
+      h('td', { class: 'num neg-soft', title: 'the would-be trade won: a missed opportunity' }, fmtInt(r.missedOpportunities)),
+      h('td', { title: 'good / resolved' }, rateBar(r.accuracy)),
+    );
+  fill(tbody, rows.map((r) => row(r)), data?.totals && rows.length > 1 ? row(data.totals, true) : null);
 }
 
 export function renderJobs(tbody: HTMLElement, data: Scheduler | null): void {
@@ -79,7 +77,7 @@ export function renderJobs(tbody: HTMLElement, data: Scheduler | null): void {
       return h(
         'tr',
         { 'data-job': j.job },
-        h('td', null, h('b', null, j.job)),
+        h('td', { title: [j.schedule ? `cron ${j.schedule} (UTC)` : '', j.runs !== null ? `${fmtInt(j.runs)} runs` : ''].filter(Boolean).join(' · ') }, h('b', null, j.job)),
         h('td', { title: fmtTime(j.next, true) }, fmtRelative(j.next)),
         h('td', { class: 'mono', title: fmtTime(j.last?.at, true) }, j.last ? fmtRelative(j.last.at) : 'never'),
         h('td', null, j.last ? h('span', { class: `badge ${cls}` }, st || DASH) : h('span', { class: 'muted' }, DASH)),

@@ -40,26 +40,26 @@ export class WeightsChart {
   }
 
   set(data: HeadWeights): void {
-    // One point per distinct second (the latest wins), then the current weights now, so the steps reach today.
+    // One point per distinct second (the latest wins), then the current weights at the end of the window
+    // (now; the newest version when the window was moved back to it), so the steps reach it.
     const points = new Map<number, number[]>();
     for (const p of data.history) points.set(Math.floor(p.time / 1000), p.weights);
     if (data.current) {
       const lastTime = Math.max(...points.keys(), 0);
-      const nowSec = Math.max(Math.floor(Date.now() / 1000), lastTime + 1);
-      const last = points.get(lastTime);
-      if (!last || last.some((w, i) => w !== data.current!.weights[i])) points.set(nowSec, data.current.weights);
-      else points.set(nowSec, last);
+      const endMs = data.anchored && data.window ? data.window.to : Date.now();
+      const endSec = Math.max(Math.floor(endMs / 1000), lastTime + 1);
+      points.set(endSec, data.current.weights);
     }
     const times = [...points.keys()].sort((a, b) => a - b);
+    let drawn = 0;
     this.series.forEach((s, i) => {
-      s.setData(
-        times
-          .map((t) => ({ time: t as UTCTimestamp, value: points.get(t)![i]! }))
-          .filter((p) => Number.isFinite(p.value)),
-      );
+      const line = times.map((t) => ({ time: t as UTCTimestamp, value: points.get(t)![i]! })).filter((p) => Number.isFinite(p.value));
+      s.setData(line);
+      if (line.length > 0) drawn++;
     });
     this.chart.timeScale().fitContent();
     this.container.dataset.points = String(times.length);
+    this.container.dataset.series = String(drawn);
 
     const current = data.current?.weights ?? (times.length ? points.get(times[times.length - 1]!)! : []);
     fill(

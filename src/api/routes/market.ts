@@ -43,8 +43,13 @@ export function marketRoutes(app: FastifyInstance, ctx: RouteContext): void {
     {
       schema: {
         tags: ['market'],
-        summary: 'Stored candles of one series, ascending (at most 5000)',
-        description: 'With `from`: the first `limit` candles from there; without: the last `limit` up to `to` (default: the newest). 404 when nothing is stored for the series.',
+        summary: 'Candles of one series, ascending (at most 5000); intervals that are not stored are built from the stored 1m candles',
+        description:
+          'With `from`: the first `limit` candles from there; without: the last `limit` up to `to` (default: the newest). ' +
+          'An interval that is not stored (5m, 15m, 1h, 4h, 1d, …) is aggregated from the stored 1m candles of the symbol: UTC-aligned buckets ' +
+          '(a bar opens at openTime − openTime mod interval), open of the first 1m candle, close of the last, high = max, low = min, volumes and trades summed, ' +
+          'closeTime of the last 1m candle (a bar is complete when closeTime = openTime + interval − 1; the newest may be partial), no bar for a bucket without 1m candles; ' +
+          '`from`, `to` and `limit` apply to the bars, and `aggregatedFrom` is "1m". 404 when neither the interval nor 1m candles are stored for the symbol.',
         querystring: candlesQuery,
         response: responses(candlesResponse),
       },
