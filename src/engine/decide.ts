@@ -74,6 +74,11 @@ export function decideFromVotes(
     const level = dir > 0 ? inp.swingHigh : inp.swingLow;
     if (dir > 0 ? level > entry && level < target : level < entry && level > target) target = level;
   }
+  // Levels at or below zero (an ATR as large as the price, e.g. corrupt or extreme data) are no trade.
+  if (!(stop > 0) || !(target > 0)) {
+    if (cons.passed) d.category = 'quality_filter:stop_distance';
+    return d;
+  }
   d.direction = dir;
   d.entry = entry;
   d.stop = stop;

@@ -167,3 +167,20 @@ describe('decision pipeline', () => {
     expect(() => engine.step(CANDLES[0]!)).toThrow(/not after/);
   });
 });
+
+describe('decision pipeline with extreme volatility', () => {
+  it('never proposes a trade whose stop or target would be at or below zero', () => {
+    const { engine, script } = setup({ filters: { minStopPct: 0, minAtrPct: 0, maxStopPct: 0.5, maxStopAtr: 20 } });
+    // prices that swing by more than their own level make the ATR exceed the price
+    const wild = candlesFromCloses(Array.from({ length: 4400 }, (_, i) => (i % 2 === 0 ? 100 : 5)), { wick: 0.5 });
+    script.dir.fill(-1);
+    script.conf.fill(0.9);
+    for (const c of wild) {
+      const d = engine.step(c);
+      if (d.direction !== 0) {
+        expect(d.stop).toBeGreaterThan(0);
+        expect(d.target).toBeGreaterThan(0);
+      }
+    }
+  });
+});
