@@ -256,6 +256,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('paper_positions').execute();
       },
     },
+    '2026-11-21T06-00_rejected_exit_time_index': {
+      async up(db: Kysely<unknown>) {
+        // the daily rejection metrics are recomputed per resolution day
+        await db.schema.createIndex('rejected_signals_exit_time').on('rejected_signals').columns(['exit_time']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex('rejected_signals_exit_time').execute();
+      },
+    },
   };
 }
 
