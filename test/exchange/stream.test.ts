@@ -17,7 +17,8 @@ import { derivedSeries, MINUTE, storeTargets } from './helpers.js';
 const DAY = Date.UTC(2021, 3, 20);
 const btc = loadCandles(join(FIXTURE_DIR, 'BTCUSDT-1m-2021-04-20.csv'));
 const eth = derivedSeries(btc, 16);
-const RUN_MS = 17_000;
+// ALPHAPULSE_STREAM_TEST_MS lengthens the run (e.g. 60000 for a full minute of faults)
+const RUN_MS = Number(process.env.ALPHAPULSE_STREAM_TEST_MS ?? 17_000);
 const targets = await storeTargets();
 
 describe.concurrent('live stream through faults', () => {
