@@ -164,7 +164,7 @@ describe('revote over real candles', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// The stage and its gate, on a synthetic market with stub heads whose timing depends on their parameters.
+// The stage and its gate, on a synthetic market with scripted heads whose timing depends on their parameters.
 
 const T0 = Date.UTC(2024, 0, 1);
 /** Loose filters and limits (as in the weekly-search tests); ranging: stop 1 ATR, target 2 ATR. */
@@ -185,7 +185,7 @@ const BAD = 15;
  * defaults and `tunedIsGood`, else at the BAD minute (and the other way round without `tunedIsGood`).
  * Head I stays NEUTRAL. No indicators, so no warm-up.
  */
-function stubHeads(tunedIsGood: boolean) {
+function scriptedHeads(tunedIsGood: boolean) {
   return (hp: HeadParams): Head[] =>
     HEAD_IDS.map((id: HeadId) => {
       const table = HEAD_PARAM_TABLES[id];
@@ -194,7 +194,7 @@ function stubHeads(tunedIsGood: boolean) {
       const minute = id === 'I' ? -1 : tuned === tunedIsGood ? GOOD : BAD;
       return {
         id,
-        specialty: 'stub',
+        specialty: 'scripted',
         params: p,
         requires: () => [],
         bind: () => undefined,
@@ -232,7 +232,7 @@ const THRESHOLDS = [0.55, 0.55, 0.6, 0.65];
 const VECTORS = { weights: new Float64Array(36).fill(1 / 9), thresholds: Float64Array.from(THRESHOLDS) };
 
 function stageInput(tunedIsGood: boolean, over: Partial<HeadSearchInput> = {}): HeadSearchInput {
-  const make = stubHeads(tunedIsGood);
+  const make = scriptedHeads(tunedIsGood);
   return {
     caches: [syntheticCache(3, make({}))],
     now: T0 + 3 * DAY,
@@ -279,7 +279,7 @@ describe('headParamSearch (the weekly stage)', () => {
     expect(r.status).toBe('deploy');
     const b = r.best!;
     expect(b.holdout.expectancy!).toBeGreaterThan(r.current.holdout!.expectancy!);
-    // the stubs need no warm-up: the control (same heads, current parameters, re-run) equals the live votes
+    // the scripted heads need no warm-up: the control (same heads, current parameters, re-run) equals the live votes
     expect(b.control.holdout).toEqual(r.current.holdout);
     expect(r.controlImprovement).toBe(r.improvement);
     for (const ch of b.changes) expect(b.headParams[ch.head]![ch.param]).toBe(ch.to);
@@ -303,7 +303,7 @@ describe('the weekly job with the head-parameter stage', () => {
       { mode: 'seed', perRegime: false },
       { version: 3, state: { headWeights: new Array<number>(9).fill(1 / 9), regimeWeights: null, thresholds: THRESHOLDS, headParams: {} } },
     );
-    const make = stubHeads(tunedIsGood);
+    const make = scriptedHeads(tunedIsGood);
     const ctx: JobContext & { createHeads: typeof make } = {
       coordinator,
       recent: [],

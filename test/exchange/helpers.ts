@@ -6,30 +6,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { readEnv } from '../../src/config/env.js';
 import type { Candle } from '../../src/core/candle.js';
 import { parseKlineCsv } from '../../src/data/kline-csv.js';
 import { openStore, type Store } from '../../src/store/database.js';
+import { hasPostgres, PG_URL } from '../helpers/databases.js';
 import { FIXTURE_DIR, SHARED_DATA_DIR } from '../helpers/market-data.js';
 
 export const MINUTE = 60_000;
 
-const env = readEnv();
-export const PG_URL = env.pgTestUrl ?? 'postgres://root@127.0.0.1:5432/test';
-
-async function pgReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+// One PostgreSQL probe for every test: unreachable → these variants skip, except under CI=true (then it fails).
+export { PG_URL };
 
 export type StoreTarget = { readonly name: 'sqlite' | 'postgres'; open(): Promise<Store>; dispose(store: Store): Promise<void> };
 
@@ -44,11 +30,7 @@ export async function storeTargets(): Promise<StoreTarget[]> {
       dispose: (s) => s.close(),
     },
   ];
-  const problem = await pgReachable();
-  if (problem !== null && !env.ci) {
-    console.warn(`[exchange tests] PostgreSQL at ${PG_URL} is unreachable (${problem}): PostgreSQL variants SKIPPED (they are required when CI=true)`);
-    return targets;
-  }
+  if (!hasPostgres) return targets;
   targets.push({
     name: 'postgres',
     async open() {
